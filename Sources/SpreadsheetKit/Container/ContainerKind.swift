@@ -1,0 +1,42 @@
+import Foundation
+
+/// What a file is, judged by its content, never by its name.
+public enum ContainerKind: Equatable, Sendable {
+    /// A ZIP archive (an OOXML package when it holds `[Content_Types].xml`).
+    case zip
+    /// An OLE2 compound file holding an `EncryptedPackage` stream: encrypted OOXML.
+    case encryptedOOXML
+    /// An OLE2 compound file holding a `Workbook` or `Book` stream: legacy `.xls`.
+    case legacyXLS
+    /// An OLE2 compound file with neither.
+    case otherCompoundFile
+    case empty
+    case unknown
+
+    static let zipSignatures: [[UInt8]] = [[0x50, 0x4B, 0x03, 0x04], [0x50, 0x4B, 0x05, 0x06]]
+    static let cfbSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    /// Sniffs the container kind of `bytes`.
+    ///
+    /// ```swift
+    /// ContainerKind.sniff(try Data(contentsOf: url)) // .zip
+    /// ```
+    public static func sniff(_ bytes: Data) -> ContainerKind {
+        if bytes.isEmpty { return .empty }
+        let head = [UInt8](bytes.prefix(8))
+        if zipSignatures.contains(where: { head.starts(with: $0) }) { return .zip }
+        guard head == cfbSignature else { return .unknown }
+        // Directory entry names are UTF-16LE; a full CFB walk belongs to the .xls reader.
+        if bytes.containsUTF16LE("EncryptedPackage") { return .encryptedOOXML }
+        if bytes.containsUTF16LE("Workbook") || bytes.containsUTF16LE("Book") { return .legacyXLS }
+        return .otherCompoundFile
+    }
+}
+
+extension Data {
+    func containsUTF16LE(_ name: String) -> Bool {
+        var pattern: [UInt8] = []
+        for unit in name.utf16 { pattern.append(UInt8(unit & 0xFF)); pattern.append(UInt8(unit >> 8)) }
+        return self.range(of: Data(pattern)) != nil
+    }
+}

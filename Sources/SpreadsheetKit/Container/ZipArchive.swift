@@ -1,0 +1,91 @@
+import CZip
+import Foundation
+
+/// A read-only ZIP archive over libzip, opened from a file or from bytes in memory.
+/// Entries are streamed in chunks with a hard limit on the inflated size (ZIP bombs).
+final class ZipArchive {
+    private let archive: OpaquePointer
+    let fileName: String
+    /// The most bytes one entry may inflate to.
+    let maxEntrySize: Int64
+
+    init(path: String, maxEntrySize: Int64) throws(WorkbookReadError) {
+        var code: Int32 = 0
+        guard let za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
+            throw Self.openError(code: code, file: path)
+        }
+        archive = za
+        fileName = path
+        self.maxEntrySize = maxEntrySize
+    }
+
+    init(data: Data, name: String, maxEntrySize: Int64) throws(WorkbookReadError) {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        // libzip takes ownership of a malloc'd copy (freep = 1), so `data` need not outlive us.
+        let buffer = malloc(max(data.count, 1))!
+        data.withUnsafeBytes { raw in if let base = raw.baseAddress { memcpy(buffer, base, raw.count) } }
+        guard let source = zip_source_buffer_create(buffer, zip_uint64_t(data.count), 1, &error) else {
+            free(buffer)
+            throw .corruptArchive(file: name, reason: String(cString: zip_error_strerror(&error)))
+        }
+        guard let za = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error) else {
+            let code = zip_error_code_zip(&error)
+            zip_source_free(source)
+            throw Self.openError(code: code, file: name)
+        }
+        archive = za
+        fileName = name
+        self.maxEntrySize = maxEntrySize
+    }
+
+    deinit { zip_discard(archive) }
+
+    private static func openError(code: Int32, file: String) -> WorkbookReadError {
+        var error = zip_error_t()
+        zip_error_init_with_code(&error, code)
+        defer { zip_error_fini(&error) }
+        let reason = String(cString: zip_error_strerror(&error))
+        return code == ZIP_ER_NOZIP ? .notAWorkbook(file: file, reason: "not a ZIP file: \(reason)")
+                                    : .corruptArchive(file: file, reason: reason)
+    }
+
+    /// The archive's entry for an OPC part name (case-insensitive, as OPC part names are).
+    func entryIndex(_ part: String) -> Int64? {
+        let index = zip_name_locate(archive, part, ZIP_FL_NOCASE)
+        return index >= 0 ? index : nil
+    }
+
+    func contains(_ part: String) -> Bool { entryIndex(part) != nil }
+
+    /// Streams one entry in chunks to `body`; refuses entries that inflate past ``maxEntrySize``.
+    func stream(_ part: String, chunkSize: Int = 1 << 18,
+                _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let index = entryIndex(part) else { throw WorkbookReadError.missingPart(file: fileName, part: part) }
+        var st = zip_stat_t()
+        zip_stat_init(&st)
+        if zip_stat_index(archive, zip_uint64_t(index), 0, &st) == 0, st.valid & zip_uint64_t(ZIP_STAT_SIZE) != 0,
+           st.size > zip_uint64_t(maxEntrySize) {
+            throw WorkbookReadError.partTooLarge(file: fileName, part: part, limit: maxEntrySize)
+        }
+        guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
+            throw WorkbookReadError.corruptArchive(file: fileName, reason: "\(part): " + String(cString: zip_strerror(archive)))
+        }
+        defer { zip_fclose(file) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var total: Int64 = 0
+        while true {
+            let n = zip_fread(file, buffer.baseAddress, zip_uint64_t(chunkSize))
+            if n < 0 {
+                throw WorkbookReadError.corruptArchive(file: fileName, reason: "\(part): " + String(cString: zip_file_strerror(file)))
+            }
+            if n == 0 { break }
+            total += n
+            // The stored size can lie; the inflated byte count cannot.
+            if total > maxEntrySize { throw WorkbookReadError.partTooLarge(file: fileName, part: part, limit: maxEntrySize) }
+            try body(UnsafeRawBufferPointer(start: buffer.baseAddress, count: Int(n)))
+        }
+    }
+}

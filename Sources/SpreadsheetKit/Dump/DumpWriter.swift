@@ -1,0 +1,155 @@
+/// The two dump formats of a workbook (tsv and json), streamed sheet by sheet and row by row.
+public enum DumpFormat: String, CaseIterable, Sendable {
+    case tsv, json
+}
+
+/// Writes a workbook in the dump formats: a plain view of every value, for people and scripts.
+///
+/// tsv: `# sheet: NAME` (then `# hidden`/`# veryHidden`), one line per row that has a cell —
+/// row number, tab, the cells from column A to the last non-empty one — then `# merged: …`.
+/// A formula without a cached value is shown as `=FORMULA` in tsv and typed
+/// `formula-without-cache` in json; it is never shown as 0.
+///
+/// ```swift
+/// let out = OutputBuffer.standardOutput()
+/// try DumpWriter(format: .tsv, output: out).dump(try Workbook(path: "a.xlsx"))
+/// try out.flush()
+/// ```
+public struct DumpWriter {
+    public let format: DumpFormat
+    public let output: OutputBuffer
+
+    public init(format: DumpFormat, output: OutputBuffer) {
+        self.format = format
+        self.output = output
+    }
+
+    /// Dumps every sheet, or only `sheets` when given.
+    public func dump(_ workbook: Workbook, sheets: [SheetInfo]? = nil) throws {
+        let selected = sheets ?? workbook.sheets
+        if format == .json { output.append("{\"sheets\": [") }
+        for (i, sheet) in selected.enumerated() {
+            switch format {
+            case .tsv: try dumpTSV(workbook, sheet)
+            case .json:
+                if i > 0 { output.append(",") }
+                try dumpJSON(workbook, sheet)
+            }
+        }
+        if format == .json { output.append("]}\n") }
+        try output.flush()
+    }
+
+    // MARK: tsv
+
+    private func dumpTSV(_ workbook: Workbook, _ sheet: SheetInfo) throws {
+        let out = output
+        out.append("# sheet: ")
+        appendEscaped(sheet.name)
+        out.append(byte: 10)
+        if sheet.visibility != .visible { out.append("# \(sheet.visibility.rawValue)\n") }
+        let layout = try workbook.forEachRow(in: sheet) { row in
+            guard let lastShown = row.cells.lastIndex(where: { $0.isShownInDump }) else { return }
+            out.append(row.number)
+            var column = 0
+            for cell in row.cells[...lastShown] {
+                // One tab per column up to this cell: skipped columns stay empty.
+                while column < cell.reference.column { out.append(byte: 9); column += 1 }
+                if cell.isFormulaWithoutCachedValue, let formula = cell.formula {
+                    out.append(byte: UInt8(ascii: "="))
+                    appendEscaped(formula)
+                } else {
+                    switch cell.value {
+                    case .string(let s): appendEscaped(s)
+                    case .number(let text): out.append(text)
+                    default: out.append(cell.value.dumpText)
+                    }
+                }
+            }
+            out.append(byte: 10)
+            try out.flushIfNeeded()
+        }
+        if !layout.mergedRanges.isEmpty {
+            out.append("# merged:")
+            for range in layout.mergedRanges { out.append(" " + range.a1) }
+            out.append(byte: 10)
+        }
+    }
+
+    /// tsv escapes: `\` → `\\`, tab → `\t`, newline → `\n`, CR → `\r`.
+    private func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            for b in bytes {
+                switch b {
+                case 92: output.append(byte: 92); output.append(byte: 92)
+                case 9: output.append(byte: 92); output.append(byte: UInt8(ascii: "t"))
+                case 10: output.append(byte: 92); output.append(byte: UInt8(ascii: "n"))
+                case 13: output.append(byte: 92); output.append(byte: UInt8(ascii: "r"))
+                default: output.append(byte: b)
+                }
+            }
+        }
+    }
+
+    // MARK: json
+
+    private func dumpJSON(_ workbook: Workbook, _ sheet: SheetInfo) throws {
+        let out = output
+        out.append("\n{\"name\": ")
+        appendJSONString(sheet.name)
+        out.append(", \"visible\": \"\(sheet.visibility.rawValue)\", \"rows\": [")
+        var firstRow = true
+        let layout = try workbook.forEachRow(in: sheet) { row in
+            let shown = row.cells.filter { $0.isShownInDump }
+            guard !shown.isEmpty else { return }
+            out.append(firstRow ? "\n  " : ",\n  ")
+            firstRow = false
+            out.append("{\"row\": ")
+            out.append(row.number)
+            out.append(", \"cells\": [")
+            for (i, cell) in shown.enumerated() {
+                if i > 0 { out.append(", ") }
+                out.append("{\"ref\": \"\(cell.reference.a1)\", \"type\": \"")
+                out.append(cell.isFormulaWithoutCachedValue ? "formula-without-cache" : cell.value.dumpType)
+                out.append("\", \"value\": ")
+                appendJSONString(cell.value.dumpText)
+                if let format = cell.numberFormat {
+                    out.append(", \"format\": ")
+                    appendJSONString(format)
+                }
+                if let formula = cell.formula {
+                    out.append(", \"formula\": ")
+                    appendJSONString(formula)
+                }
+                out.append("}")
+            }
+            out.append("]}")
+            try out.flushIfNeeded()
+        }
+        out.append("], \"merged\": [")
+        out.append(layout.mergedRanges.map { "\"\($0.a1)\"" }.joined(separator: ", "))
+        out.append("]}")
+    }
+
+    private func appendJSONString(_ text: String) {
+        output.append(byte: 34)
+        var text = text
+        text.withUTF8 { bytes in
+            for b in bytes {
+                switch b {
+                case 34: output.append(byte: 92); output.append(byte: 34)
+                case 92: output.append(byte: 92); output.append(byte: 92)
+                case 10: output.append(byte: 92); output.append(byte: UInt8(ascii: "n"))
+                case 13: output.append(byte: 92); output.append(byte: UInt8(ascii: "r"))
+                case 9: output.append(byte: 92); output.append(byte: UInt8(ascii: "t"))
+                case 0..<32:
+                    let hex = Array("0123456789abcdef".utf8)
+                    for c in [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]] { output.append(byte: c) }
+                default: output.append(byte: b)
+                }
+            }
+        }
+        output.append(byte: 34)
+    }
+}

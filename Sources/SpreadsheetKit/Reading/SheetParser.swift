@@ -1,0 +1,260 @@
+import Foundation
+
+/// Streams one worksheet part: builds each row's cells and hands the row on, collecting the
+/// layout (merges, columns) as it goes. Holds one row at a time; never the sheet.
+final class SheetParser: SAXHandler {
+    private let sharedStrings: [String]
+    private let styles: [ResolvedStyle]
+    private let dateSystem: DateSystem
+    private let fileName: String
+    private let sheetName: String
+    private let onRow: (Row) throws -> Void
+
+    private(set) var layout = SheetLayout()
+    private(set) var pendingError: Error?
+
+    // Row state.
+    private var row = Row(number: 0, cells: [])
+    private var inRow = false
+    private var lastRowNumber = 0
+    private var lastColumn = 0
+
+    // Cell state.
+    private var inCell = false
+    private var cellRef = CellReference(row: 0, column: 0)
+    private var cellType = CellType.number
+    private var cellStyle = 0
+    private var valueText = TextCapture()
+    private var formulaText = TextCapture()
+    private var hasValue = false
+    private var hasFormula = false
+    private var sharedFormulaIndex: Int?
+    private var sharedFormulaRange: Bool = false
+    private var inInlineString = false
+    private var phoneticDepth = 0
+    private var sharedFormulas: [Int: (origin: CellReference, text: String)] = [:]
+
+    private enum CellType { case number, sharedString, formulaString, inlineString, boolean, error, isoDate }
+
+    init(sharedStrings: [String], styles: [ResolvedStyle], dateSystem: DateSystem,
+         fileName: String, sheetName: String, onRow: @escaping (Row) throws -> Void) {
+        self.sharedStrings = sharedStrings
+        self.styles = styles
+        self.dateSystem = dateSystem
+        self.fileName = fileName
+        self.sheetName = sheetName
+        self.onRow = onRow
+    }
+
+    private func fail(_ cell: String, _ reason: String) {
+        if pendingError == nil {
+            pendingError = WorkbookReadError.invalidCell(file: fileName, sheet: sheetName, cell: cell, reason: reason)
+        }
+    }
+
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+        guard pendingError == nil else { return }
+        switch name.pointer[0] {
+        case UInt8(ascii: "c") where name.equals("c"):
+            startCell(attributes)
+        case UInt8(ascii: "v") where name.equals("v"):
+            if inCell { valueText.begin(); hasValue = true }
+        case UInt8(ascii: "f") where name.equals("f"):
+            if inCell { startFormula(attributes) }
+        case UInt8(ascii: "t") where name.equals("t"):
+            if inInlineString && phoneticDepth == 0 { valueText.begin(keeping: true); hasValue = true }
+        case UInt8(ascii: "r") where name.equals("row"):
+            startRow(attributes)
+        case UInt8(ascii: "r") where name.equals("rPh"):
+            phoneticDepth += 1
+        case UInt8(ascii: "i") where name.equals("is"):
+            if inCell { inInlineString = true; valueText.begin(); valueText.end() }
+        case UInt8(ascii: "m") where name.equals("mergeCell"):
+            if let ref = attributes.string("ref") {
+                guard let range = CellRange(ref) else { return fail(ref, "合并区域无效 / invalid merged range") }
+                layout.mergedRanges.append(range)
+            }
+        case UInt8(ascii: "c") where name.equals("col"):
+            if let first = attributes.int("min"), let last = attributes.int("max"), first >= 1, first <= last {
+                layout.columns.append(ColumnInfo(first: first, last: min(last, Limits.maxColumns),
+                                                 width: attributes.string("width").flatMap(Double.init),
+                                                 isHidden: attributes.bool("hidden") ?? false))
+            }
+        case UInt8(ascii: "s") where name.equals("sheetFormatPr"):
+            layout.defaultColumnWidth = attributes.string("defaultColWidth").flatMap(Double.init)
+            layout.defaultRowHeight = attributes.string("defaultRowHeight").flatMap(Double.init)
+        default:
+            break
+        }
+    }
+
+    func endElement(_ name: XMLName) {
+        guard pendingError == nil else { return }
+        switch name.pointer[0] {
+        case UInt8(ascii: "c") where name.equals("c"):
+            endCell()
+        case UInt8(ascii: "v") where name.equals("v"):
+            valueText.end()
+        case UInt8(ascii: "f") where name.equals("f"):
+            formulaText.end()
+        case UInt8(ascii: "t") where name.equals("t"):
+            if inInlineString { valueText.end() }
+        case UInt8(ascii: "r") where name.equals("row"):
+            endRow()
+        case UInt8(ascii: "r") where name.equals("rPh"):
+            phoneticDepth -= 1
+        case UInt8(ascii: "i") where name.equals("is"):
+            inInlineString = false
+        case UInt8(ascii: "s") where name.equals("sheetData"):
+            if inRow { endRow() }
+        default:
+            break
+        }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        valueText.append(bytes)
+        formulaText.append(bytes)
+    }
+
+    // MARK: Rows
+
+    private func startRow(_ attributes: XMLAttributes) {
+        let number = attributes.int("r") ?? (lastRowNumber + 1)
+        guard number >= 1, number <= Limits.maxRows else {
+            return fail("row \(attributes.string("r") ?? "?")", "行号超出 Excel 上限 / row number outside Excel's limits")
+        }
+        row.number = number
+        row.cells.removeAll(keepingCapacity: true)
+        row.height = attributes.string("ht").flatMap(Double.init)
+        row.isHidden = attributes.bool("hidden") ?? false
+        inRow = true
+        lastRowNumber = number
+        lastColumn = 0
+    }
+
+    private func endRow() {
+        inRow = false
+        do { try onRow(row) } catch { pendingError = error }
+    }
+
+    // MARK: Cells
+
+    private func startCell(_ attributes: XMLAttributes) {
+        if !inRow { // a cell outside a <row>: tolerate, as Excel does, by opening an implicit row
+            row.number = lastRowNumber + 1; row.cells.removeAll(keepingCapacity: true)
+            row.height = nil; row.isHidden = false; inRow = true; lastRowNumber = row.number; lastColumn = 0
+        }
+        if let r = attributes.bytes("r") {
+            guard let ref = parseReference(r) else {
+                return fail(String(decoding: r, as: UTF8.self), "单元格引用无效 / invalid cell reference")
+            }
+            // The row attribute is authoritative for the row; a stray r pointing elsewhere is the file's error.
+            cellRef = CellReference(row: row.number, column: ref.column)
+        } else {
+            cellRef = CellReference(row: row.number, column: lastColumn + 1)
+        }
+        guard cellRef.column <= Limits.maxColumns else {
+            return fail(cellRef.a1, "列号超出 Excel 上限 / column outside Excel's limits")
+        }
+        lastColumn = cellRef.column
+        cellStyle = attributes.int("s") ?? 0
+        cellType = .number
+        if let t = attributes.bytes("t"), !t.isEmpty {
+            switch (t[0], t.count) {
+            case (UInt8(ascii: "s"), 1): cellType = .sharedString
+            case (UInt8(ascii: "s"), _): cellType = .formulaString
+            case (UInt8(ascii: "i"), _): cellType = .inlineString
+            case (UInt8(ascii: "b"), _): cellType = .boolean
+            case (UInt8(ascii: "e"), _): cellType = .error
+            case (UInt8(ascii: "d"), _): cellType = .isoDate
+            default: cellType = .number
+            }
+        }
+        inCell = true
+        hasValue = false
+        hasFormula = false
+        sharedFormulaIndex = nil
+        valueText.begin(); valueText.end()
+    }
+
+    private func startFormula(_ attributes: XMLAttributes) {
+        hasFormula = true
+        formulaText.begin()
+        sharedFormulaIndex = nil
+        if attributes.string("t") == "shared" {
+            sharedFormulaIndex = attributes.int("si")
+            sharedFormulaRange = attributes.bytes("ref") != nil
+        }
+    }
+
+    private func endCell() {
+        inCell = false
+        let style = cellStyle < styles.count ? styles[cellStyle] : nil
+        var value = CellValue.empty
+        if hasValue {
+            switch cellType {
+            case .number:
+                if !valueText.bytes.isEmpty {
+                    let text = valueText.string
+                    value = style?.isDate == true ? .date(ExcelDateTime(serial: text, system: dateSystem)) : .number(text)
+                }
+            case .sharedString:
+                guard let index = parseIndex(valueText.bytes), index < sharedStrings.count else {
+                    return fail(cellRef.a1, "共享字符串索引 \(valueText.string) 超出范围 / shared string index \(valueText.string) out of range")
+                }
+                value = .string(sharedStrings[index])
+            case .formulaString, .inlineString:
+                value = .string(valueText.decoded)
+            case .boolean:
+                value = .boolean(valueText.bytes.first == UInt8(ascii: "1") || valueText.string == "true")
+            case .error:
+                value = .error(valueText.string)
+            case .isoDate:
+                value = valueText.bytes.isEmpty ? .empty : .date(ExcelDateTime(isoText: valueText.string))
+            }
+        }
+        var formula: String?
+        if hasFormula {
+            formula = formulaText.string
+            if let si = sharedFormulaIndex {
+                if sharedFormulaRange, let text = formula, !text.isEmpty {
+                    sharedFormulas[si] = (cellRef, text)
+                } else if let master = sharedFormulas[si] {
+                    formula = FormulaTranslator.shift(master.text,
+                                                      rows: cellRef.row - master.origin.row,
+                                                      columns: cellRef.column - master.origin.column)
+                }
+            }
+        }
+        row.cells.append(Cell(reference: cellRef, value: value, formula: formula,
+                              styleIndex: cellStyle, numberFormat: style?.numberFormat))
+    }
+
+    @inline(__always) private func parseIndex(_ bytes: [UInt8]) -> Int? {
+        guard !bytes.isEmpty, bytes.count < 12 else { return nil }
+        var n = 0
+        for b in bytes {
+            guard b >= 48, b <= 57 else { return nil }
+            n = n * 10 + Int(b - 48)
+        }
+        return n
+    }
+
+    /// Parses `B12` (or `$B$12`) from raw bytes without building a `String`.
+    @inline(__always) private func parseReference(_ bytes: UnsafeBufferPointer<UInt8>) -> CellReference? {
+        var column = 0, row = 0, i = 0
+        while i < bytes.count, case let b = bytes[i], (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 36 {
+            if b != 36 { column = column * 26 + Int((b & 0xDF) - 64) }
+            i += 1
+            if column > Limits.maxColumns { return nil }
+        }
+        while i < bytes.count, case let b = bytes[i], (b >= 48 && b <= 57) || b == 36 {
+            if b != 36 { row = row * 10 + Int(b - 48) }
+            i += 1
+            if row > Limits.maxRows { return nil }
+        }
+        guard i == bytes.count, column >= 1 else { return nil }
+        return CellReference(row: row, column: column)
+    }
+}

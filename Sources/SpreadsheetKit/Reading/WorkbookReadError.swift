@@ -1,0 +1,65 @@
+import Foundation
+
+/// Everything that can stop a workbook from being read. Each case names the file, and the
+/// part (the ZIP entry) or sheet and cell where there is one.
+///
+/// Messages are Chinese first, English after, as users read them:
+/// ```swift
+/// do { _ = try Workbook(path: "a.xlsx") }
+/// catch let error as WorkbookReadError { print(error.localizedDescription) }
+/// // 无法读取 a.xlsx：不是 ZIP 文件 / cannot read a.xlsx: not a ZIP file
+/// ```
+public enum WorkbookReadError: Error, Equatable, Sendable {
+    case fileNotFound(file: String)
+    case emptyFile(file: String)
+    /// Neither an OOXML package nor a compound file: the bytes are not a workbook.
+    case notAWorkbook(file: String, reason: String)
+    /// A CFB container holding an `EncryptedPackage` stream: a password-protected OOXML file.
+    case passwordProtected(file: String)
+    /// A CFB container holding a `Workbook`/`Book` stream: a legacy Excel 97–2003 file.
+    case legacyXLSNotSupported(file: String)
+    /// libzip could not open or read the archive (truncated, inconsistent …).
+    case corruptArchive(file: String, reason: String)
+    /// A part that the relationships name is not in the archive.
+    case missingPart(file: String, part: String)
+    /// A part is not well-formed XML.
+    case malformedXML(file: String, part: String, line: Int, reason: String)
+    /// A part declares a DTD or entities (XXE, billion laughs): refused, never expanded.
+    case forbiddenDoctype(file: String, part: String)
+    /// A part inflates past the limit (a ZIP bomb): refused before memory runs out.
+    case partTooLarge(file: String, part: String, limit: Int64)
+    /// A cell holds something the format forbids (a shared-string index out of range …).
+    case invalidCell(file: String, sheet: String, cell: String, reason: String)
+    case sheetNotFound(file: String, sheet: String)
+}
+
+extension WorkbookReadError: LocalizedError {
+    public var errorDescription: String? {
+        switch self {
+        case .fileNotFound(let f):
+            return "找不到文件 \(f) / file not found: \(f)"
+        case .emptyFile(let f):
+            return "无法读取 \(f)：文件为空 / cannot read \(f): the file is empty"
+        case .notAWorkbook(let f, let reason):
+            return "无法读取 \(f)：不是 Excel 工作簿（\(reason)）/ cannot read \(f): not an Excel workbook (\(reason))"
+        case .passwordProtected(let f):
+            return "无法读取 \(f)：文件设有密码保护（已加密），请先在 Excel 中取消密码 / cannot read \(f): the workbook is password-protected (encrypted)"
+        case .legacyXLSNotSupported(let f):
+            return "无法读取 \(f)：这是旧版 .xls（Excel 97–2003）文件，暂不支持，请另存为 .xlsx / cannot read \(f): legacy .xls (Excel 97–2003) files are not supported yet; save it as .xlsx"
+        case .corruptArchive(let f, let reason):
+            return "无法读取 \(f)：ZIP 压缩包已损坏或不完整（\(reason)）/ cannot read \(f): corrupt or truncated ZIP archive (\(reason))"
+        case .missingPart(let f, let part):
+            return "无法读取 \(f)：缺少部件 \(part) / cannot read \(f): part \(part) is missing"
+        case .malformedXML(let f, let part, let line, let reason):
+            return "无法读取 \(f)：部件 \(part) 第 \(line) 行 XML 格式错误（\(reason)）/ cannot read \(f): malformed XML in \(part), line \(line) (\(reason))"
+        case .forbiddenDoctype(let f, let part):
+            return "拒绝读取 \(f)：部件 \(part) 声明了 DTD/实体（可能是恶意文件）/ refused \(f): part \(part) declares a DTD or entities (possibly hostile)"
+        case .partTooLarge(let f, let part, let limit):
+            return "拒绝读取 \(f)：部件 \(part) 解压后超过 \(limit) 字节（疑似 ZIP 炸弹）/ refused \(f): part \(part) inflates past \(limit) bytes (possible ZIP bomb)"
+        case .invalidCell(let f, let sheet, let cell, let reason):
+            return "无法读取 \(f)：工作表“\(sheet)”单元格 \(cell)：\(reason) / cannot read \(f): sheet '\(sheet)' cell \(cell): \(reason)"
+        case .sheetNotFound(let f, let sheet):
+            return "\(f) 中没有名为“\(sheet)”的工作表 / \(f) has no sheet named '\(sheet)'"
+        }
+    }
+}

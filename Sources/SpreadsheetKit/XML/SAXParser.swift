@@ -1,0 +1,183 @@
+import CLibXML2
+
+/// Receives the events of one XML part. Names are local names (namespace prefixes dropped),
+/// so Transitional and Strict OOXML read alike. Everything here is internal: no libxml2
+/// pointer leaves the workbook layer.
+protocol SAXHandler: AnyObject {
+    func startElement(_ name: XMLName, _ attributes: XMLAttributes)
+    func endElement(_ name: XMLName)
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+    /// An error raised inside a callback (which cannot throw through C); parsing stops with it.
+    var pendingError: Error? { get }
+}
+
+extension SAXHandler {
+    var pendingError: Error? { nil }
+}
+
+/// A borrowed element or attribute name, valid only during the callback.
+struct XMLName {
+    let pointer: UnsafePointer<UInt8>
+
+    @inline(__always) func equals(_ literal: StaticString) -> Bool {
+        let lit = literal.utf8Start
+        var i = 0
+        while i < literal.utf8CodeUnitCount {
+            if pointer[i] != lit[i] { return false }
+            i += 1
+        }
+        return pointer[i] == 0
+    }
+
+    var string: String { String(cString: pointer) }
+}
+
+/// Borrowed attributes of one element (libxml2's five-pointer records), valid only during the callback.
+struct XMLAttributes {
+    let base: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    let count: Int
+
+    /// The raw bytes of the attribute with this local name, if present.
+    @inline(__always) func bytes(_ name: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        guard let base else { return nil }
+        for i in 0..<count {
+            let rec = base + i * 5
+            guard let local = rec[0] else { continue }
+            if XMLName(pointer: local).equals(name), let start = rec[3], let end = rec[4] {
+                return UnsafeBufferPointer(start: start, count: end - start)
+            }
+        }
+        return nil
+    }
+
+    /// The attribute's value as a `String` (entities such as `&amp;` already decoded by libxml2).
+    func string(_ name: StaticString) -> String? {
+        bytes(name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The attribute's value as a non-negative integer.
+    @inline(__always) func int(_ name: StaticString) -> Int? {
+        guard let b = bytes(name), !b.isEmpty else { return nil }
+        var value = 0
+        for byte in b {
+            guard byte >= 48, byte <= 57 else { return nil }
+            value = value &* 10 &+ Int(byte - 48)
+        }
+        return value
+    }
+
+    /// The attribute's value as a boolean (`1`/`true`).
+    func bool(_ name: StaticString) -> Bool? {
+        guard let b = bytes(name) else { return nil }
+        return b.count > 0 && (b[0] == UInt8(ascii: "1") || b[0] == UInt8(ascii: "t"))
+    }
+}
+
+/// Why a part could not be parsed.
+enum SAXFailure: Error {
+    /// Not well-formed XML: libxml2's message and the line it stopped at.
+    case malformed(message: String, line: Int)
+    /// The part declares a DTD (entities): never legitimate in OOXML, refused before any expansion.
+    case doctypeRefused
+}
+
+/// A libxml2 SAX2 push parser, fed chunk by chunk. It never builds a tree, never loads a
+/// DTD, never resolves an entity and never touches the network.
+final class SAXParser {
+    private let handler: SAXHandler
+    private var context: xmlParserCtxtPtr?
+    private var failure: SAXFailure?
+
+    init(handler: SAXHandler) {
+        self.handler = handler
+    }
+
+    deinit {
+        if let context { xmlFreeParserCtxt(context) }
+    }
+
+    /// Parses one chunk; call ``finish()`` after the last.
+    func feed(_ chunk: UnsafeRawBufferPointer) throws {
+        if context == nil { try start(first: chunk) } else {
+            let rc = xmlParseChunk(context, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(chunk.count), 0)
+            try check(rc)
+        }
+    }
+
+    func finish() throws {
+        if context == nil { try start(first: UnsafeRawBufferPointer(start: nil, count: 0)) }
+        let rc = xmlParseChunk(context, nil, 0, 1)
+        try check(rc)
+    }
+
+    private func start(first chunk: UnsafeRawBufferPointer) throws {
+        var sax = xmlSAXHandler()
+        sax.initialized = UInt32(XML_SAX2_MAGIC)
+        sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
+            guard let ctx, let localname else { return }
+            let me = Unmanaged<SAXParser>.fromOpaque(ctx).takeUnretainedValue()
+            me.handler.startElement(XMLName(pointer: localname),
+                                    XMLAttributes(base: attributes, count: Int(nbAttributes)))
+        }
+        sax.endElementNs = { ctx, localname, _, _ in
+            guard let ctx, let localname else { return }
+            Unmanaged<SAXParser>.fromOpaque(ctx).takeUnretainedValue().handler.endElement(XMLName(pointer: localname))
+        }
+        let characters: charactersSAXFunc = { ctx, ch, len in
+            guard let ctx, let ch, len > 0 else { return }
+            Unmanaged<SAXParser>.fromOpaque(ctx).takeUnretainedValue()
+                .handler.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+        }
+        sax.characters = characters
+        sax.cdataBlock = characters
+        // A DOCTYPE means entities: external ones (XXE) or a billion-laughs chain. Stop at once.
+        sax.internalSubset = { ctx, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<SAXParser>.fromOpaque(ctx).takeUnretainedValue().refuse(.doctypeRefused)
+        }
+        sax.entityDecl = { ctx, _, _, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<SAXParser>.fromOpaque(ctx).takeUnretainedValue().refuse(.doctypeRefused)
+        }
+        sax.serror = { ctx, error in
+            guard let ctx, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let me = Unmanaged<SAXParser>.fromOpaque(ctx).takeUnretainedValue()
+            if me.failure == nil {
+                let message = error.pointee.message.map { String(cString: $0) } ?? "XML error"
+                me.failure = .malformed(message: message.trimmingTrailingNewlines(), line: Int(error.pointee.line))
+            }
+        }
+        let userData = Unmanaged.passUnretained(self).toOpaque()
+        let ctxt = xmlCreatePushParserCtxt(&sax, userData, chunk.baseAddress?.assumingMemoryBound(to: CChar.self),
+                                           Int32(chunk.count), nil)
+        guard let ctxt else { throw SAXFailure.malformed(message: "cannot create XML parser", line: 0) }
+        context = ctxt
+        // No network, no entity substitution, no DTD loading; keep libxml2's default size limits.
+        _ = xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOWARNING.rawValue))
+        ctxt.pointee.replaceEntities = 0
+        ctxt.pointee.loadsubset = 0
+        try check(0)
+    }
+
+    private func refuse(_ reason: SAXFailure) {
+        if failure == nil { failure = reason }
+        if let context { xmlStopParser(context) }
+    }
+
+    private func check(_ rc: Int32) throws {
+        if let error = handler.pendingError { throw error }
+        if let failure { throw failure }
+        if rc != 0 {
+            let line = context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0
+            throw SAXFailure.malformed(message: "XML error \(rc)", line: line)
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var s = self
+        while s.last == "\n" || s.last == "\r" { s.removeLast() }
+        return s
+    }
+}
