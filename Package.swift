@@ -35,8 +35,8 @@ let package = Package(
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "juesuan-bench", dependencies: ["SpreadsheetKit"]),
 
-        .target(name: "TestSupport", dependencies: ["SpreadsheetKit"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SpreadsheetKitTests", dependencies: ["SpreadsheetKit", "TestSupport"]),
-        .testTarget(name: "JuesuanCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "JuesuanCLITests", dependencies: ["TestSupport", "SpreadsheetKit", "juesuan"]),
     ]
 )

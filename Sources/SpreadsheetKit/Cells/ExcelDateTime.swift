@@ -21,9 +21,11 @@ public struct ExcelDateTime: Hashable, Sendable {
     /// ISO 8601: `2024-12-31`, `2024-12-31T08:30:00`, or `08:30:00` for a time of day alone.
     public let iso8601: String
 
-    public init(serial: String, system: DateSystem) {
+    /// A serial number shown through a date format, or through a time-of-day format (`timeOfDay`),
+    /// which shows only the time of a serial (as `h:mm:ss` does in Excel).
+    public init(serial: String, system: DateSystem, timeOfDay: Bool = false) {
         self.serial = serial
-        self.iso8601 = Self.isoText(serial: serial, system: system) ?? serial
+        self.iso8601 = Self.isoText(serial: serial, system: system, timeOfDay: timeOfDay) ?? serial
     }
 
     /// A cell stored as an ISO 8601 text (`t="d"`).
@@ -36,17 +38,20 @@ public struct ExcelDateTime: Hashable, Sendable {
         self.iso8601 = text
     }
 
-    static func isoText(serial: String, system: DateSystem) -> String? {
-        guard let value = Decimal(string: serial, locale: Locale(identifier: "en_US_POSIX")), value >= 0 else { return nil }
+    static func isoText(serial: String, system: DateSystem, timeOfDay: Bool) -> String? {
+        guard let value = Decimal(string: serial, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        // The 1900 system has no dates before its day 0; the 1904 one counts back to 1900 as Mac Excel did.
+        if value < 0 && system == .from1900 { return nil }
         // Whole seconds, rounded half up from the exact serial.
         var seconds = value * 86_400
         var rounded = Decimal()
         NSDecimalRound(&rounded, &seconds, 0, .plain)
         let totalSeconds = NSDecimalNumber(decimal: rounded).int64Value
-        var days = Int(totalSeconds / 86_400)
-        let secondOfDay = Int(totalSeconds % 86_400)
+        let floorDays = totalSeconds >= 0 ? totalSeconds / 86_400 : -((-totalSeconds + 86_399) / 86_400)
+        var days = Int(floorDays)
+        let secondOfDay = Int(totalSeconds - floorDays * 86_400)
         let time = String(format: "%02d:%02d:%02d", secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
-        if days == 0 && system == .from1900 { return time } // a time of day with no date
+        if timeOfDay || (days == 0 && value > 0 && value < 1 && system == .from1900) { return time }
         let (y, m, d): (Int, Int, Int)
         switch system {
         case .from1900:

@@ -24,26 +24,36 @@ public enum NumberFormats {
         57: "yyyy\"年\"m\"月\"", 58: "m\"月\"d\"日\"",
     ]
 
-    /// Whether a format code shows a number as a date or time: it has a date or time token
-    /// (y m d h s, or 上午/下午) outside quoted text, escapes and `[…]` sections.
+    /// Whether a format code shows a number as a date or time (not a duration).
     ///
     /// ```swift
     /// NumberFormats.isDateFormat("yyyy-mm-dd") // true
     /// NumberFormats.isDateFormat("#,##0.00")   // false
     /// ```
     public static func isDateFormat(_ code: String) -> Bool {
-        if code == "General" || code == "@" { return false }
+        switch dateTimeKind(code) {
+        case .date?, .timeOfDay?: return true
+        default: return false
+        }
+    }
+
+    /// What a format shows a number as: a date (perhaps with a time), a time of day, or an
+    /// elapsed duration (`[h]:mm:ss`, which stays a number); `nil` for plain numbers.
+    /// Tokens count only outside quoted text, escapes and `[…]` sections, in the first section.
+    public static func dateTimeKind(_ code: String) -> DateTimeKind? {
+        if code == "General" || code == "@" { return nil }
         var inQuotes = false, inBracket = false, escaped = false
         var bracket = ""
-        for ch in code {
+        var tokens: [Character] = [] // the format's letters outside quotes, escapes and brackets
+        var elapsed = false
+        loop: for ch in code {
             if escaped { escaped = false; continue }
             if inQuotes { if ch == "\"" { inQuotes = false }; continue }
             if inBracket {
                 if ch == "]" {
                     inBracket = false
-                    // Elapsed-time sections [h] [mm] [ss] are time tokens; [Red], [$-804] are not.
                     let lower = bracket.lowercased()
-                    if !lower.isEmpty, lower.allSatisfy({ "hms".contains($0) }) { return true }
+                    if !lower.isEmpty, lower.allSatisfy({ "hms".contains($0) }) { elapsed = true }
                 } else { bracket.append(ch) }
                 continue
             }
@@ -51,12 +61,33 @@ public enum NumberFormats {
             case "\"": inQuotes = true
             case "\\", "_", "*": escaped = true // the next character is literal (or padding)
             case "[": inBracket = true; bracket = ""
-            case ";": return false // only the first (positive) section decides
-            case "y", "Y", "m", "M", "d", "D", "h", "H", "s", "S", "e", "上", "下": return true
-            default: continue
+            case ";": break loop // only the first (positive) section decides
+            case "上", "下": tokens.append("h")
+            default:
+                let lower = Character(ch.lowercased())
+                if "ymdhs".contains(lower) { tokens.append(lower) }
             }
         }
-        return false
+        if elapsed { return .elapsed }
+        var hasDate = false, hasTime = false
+        for (i, t) in tokens.enumerated() {
+            switch t {
+            case "y", "d": hasDate = true
+            case "h", "s": hasTime = true
+            case "m":
+                // Minutes right after hours or right before seconds (Excel's rule); months otherwise.
+                let before = tokens[..<i].last(where: { $0 != "m" })
+                let after = tokens[(i + 1)...].first(where: { $0 != "m" })
+                if before == "h" || after == "s" { hasTime = true } else { hasDate = true }
+            default: break
+            }
+        }
+        if hasDate { return .date }
+        return hasTime ? .timeOfDay : nil
+    }
+
+    public enum DateTimeKind: Sendable {
+        case date, timeOfDay, elapsed
     }
 }
 
@@ -86,8 +117,9 @@ final class StylesParser: SAXHandler {
     func resolved() -> [ResolvedStyle] {
         cellFormatIDs.map { id in
             let code = customFormats[id] ?? NumberFormats.builtIn[id] ?? "General"
+            let kind = NumberFormats.dateTimeKind(code)
             return ResolvedStyle(numberFormat: code == "General" ? nil : code,
-                                 isDate: NumberFormats.isDateFormat(code))
+                                 isDate: kind == .date || kind == .timeOfDay, isTimeOfDay: kind == .timeOfDay)
         }
     }
 }
@@ -96,4 +128,5 @@ final class StylesParser: SAXHandler {
 struct ResolvedStyle {
     var numberFormat: String?
     var isDate: Bool
+    var isTimeOfDay: Bool
 }

@@ -197,7 +197,11 @@ final class SheetParser: SAXHandler {
             case .number:
                 if !valueText.bytes.isEmpty {
                     let text = valueText.string
-                    value = style?.isDate == true ? .date(ExcelDateTime(serial: text, system: dateSystem)) : .number(text)
+                    if let style, style.isDate {
+                        value = .date(ExcelDateTime(serial: text, system: dateSystem, timeOfDay: style.isTimeOfDay))
+                    } else {
+                        value = .number(text)
+                    }
                 }
             case .sharedString:
                 guard let index = parseIndex(valueText.bytes), index < sharedStrings.count else {
