@@ -436,6 +436,15 @@ def save(wb, path):
         f.write(out.getvalue())
 
 
+def page_setup(ws):
+    ws.sheet_view.showGridLines = False
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+
+
 def one_per_sheet(doc, opt, names=None, order=None, cover=None):
     wb = new_workbook()
     if cover:
@@ -446,7 +455,7 @@ def one_per_sheet(doc, opt, names=None, order=None, cover=None):
         t = tables[n]
         ws = wb.create_sheet(names[n] if names else sheet_name(t))
         render(ws, t, 1, 1, opt, n)
-        ws.sheet_view.showGridLines = False
+        page_setup(ws)
     return wb
 
 
@@ -460,6 +469,7 @@ def stacked(doc, opt):
     ws.column_dimensions[hidden].hidden = True
     ws.column_dimensions[hidden].width = 4
     ws.column_dimensions["A"].width = 3
+    page_setup(ws)
     return wb
 
 

@@ -238,7 +238,9 @@ def make_openpyxl():
     openpyxl_save(wb, "openpyxl-formulas-no-cache.xlsx")
 
     # ---- dates, 1900 and 1904 --------------------------------------------------------
-    def date_sheet(ws):
+    def date_sheet(ws, date1904=False):
+        early = (("1904-01-02", dt.date(1904, 1, 2), "yyyy-mm-dd") if date1904 else
+                 ("1900-03-01", dt.date(1900, 3, 1), "yyyy-mm-dd"))
         rows = [
             ("date", dt.date(2024, 3, 15), "yyyy-mm-dd"),
             ("datetime", dt.datetime(2024, 3, 15, 13, 45, 30), "yyyy-mm-dd hh:mm:ss"),
@@ -246,7 +248,7 @@ def make_openpyxl():
             ("midnight datetime", dt.datetime(2024, 2, 29, 0, 0, 0), "yyyy-mm-dd hh:mm"),
             ("chinese format", dt.date(2023, 12, 31), 'yyyy"年"m"月"d"日"'),
             ("m/d/yy", dt.date(2000, 1, 1), "m/d/yy"),
-            ("1900-03-01", dt.date(1900, 3, 1), "yyyy-mm-dd"),
+            early,                # serial 61 (1900 system) / serial 1 (1904 system)
             ("1950-06-15", dt.date(1950, 6, 15), "d-mmm-yy"),
             ("noon", dt.datetime(2024, 3, 15, 12, 0, 0), "yyyy-mm-dd hh:mm:ss"),
             ("duration", dt.timedelta(hours=36), "[h]:mm:ss"),
@@ -268,7 +270,7 @@ def make_openpyxl():
 
     wb = openpyxl_workbook()
     wb.epoch = CALENDAR_MAC_1904
-    date_sheet(wb.active)
+    date_sheet(wb.active, date1904=True)
     wb.active.title = "Dates1904"
     openpyxl_save(wb, "openpyxl-dates-1904.xlsx")
 
@@ -550,7 +552,7 @@ FODS = """<?xml version="1.0" encoding="UTF-8"?>
     <table:table-row>
      <table:table-cell office:value-type="boolean" office:boolean-value="false"><text:p>FALSE</text:p></table:table-cell>
      <table:table-cell table:number-columns-repeated="2"/>
-     <table:table-cell office:value-type="string"><text:p>a<text:tab/>b</text:p></table:table-cell>
+     <table:table-cell office:value-type="string"><text:p>line1</text:p><text:p>line2 \\ backslash</text:p></table:table-cell>
     </table:table-row>
     <table:table-row table:number-rows-repeated="2">
      <table:table-cell/>
