@@ -25,6 +25,7 @@ Rules:
 * format is the cell's number format, omitted when it is "General".
 * formula is the formula text without the leading "=", from the data_only=False load; the
   type/value of a formula cell come from the data_only=True load (the cached value).
+* merged ranges are sorted by their top-left cell (row, then column); compare as a set.
 * Cells without a value (and without a formula) are left out; rows sorted, cells in
   column order; sheets in workbook order (chartsheets are not listed).
 * column_widths: every column covered by a <col> element openpyxl loaded, ranges
@@ -162,7 +163,9 @@ def dump(path):
         out["sheets"].append({
             "name": ws.title,
             "visible": ws.sheet_state or "visible",
-            "merged": [str(m) for m in ws.merged_cells.ranges],
+            "merged": [str(m) for m in sorted(ws.merged_cells.ranges,
+                                               key=lambda m: (m.min_row, m.min_col,
+                                                              m.max_row, m.max_col))],
             "rows": [{"row": r, "cells": rows[r]} for r in sorted(rows)],
         })
 
@@ -205,9 +208,12 @@ def main():
         print(f"openpyxl_dump: cannot read {args.file}: {type(exc).__name__}: {exc}",
               file=sys.stderr)
         return 1
-    sys.stdout.reconfigure(encoding="utf-8")
-    json.dump(result, sys.stdout, ensure_ascii=False, indent=args.indent)
-    sys.stdout.write("\n")
+    text = json.dumps(result, ensure_ascii=False, indent=args.indent) + "\n"
+    try:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    except BrokenPipeError:          # e.g. piped into `head`
+        pass
     return 0
 
 

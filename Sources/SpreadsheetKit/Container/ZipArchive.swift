@@ -47,8 +47,8 @@ final class ZipArchive {
         zip_error_init_with_code(&error, code)
         defer { zip_error_fini(&error) }
         let reason = String(cString: zip_error_strerror(&error))
-        return code == ZIP_ER_NOZIP ? .notAWorkbook(file: file, reason: "not a ZIP file: \(reason)")
-                                    : .corruptArchive(file: file, reason: reason)
+        // Only bytes that start like a ZIP get here, so "not a zip" means a cut-off or damaged archive.
+        return .corruptArchive(file: file, reason: code == ZIP_ER_NOZIP ? "找不到 ZIP 目录，文件可能被截断 / no central directory, the file may be truncated" : reason)
     }
 
     /// The archive's entry for an OPC part name (case-insensitive, as OPC part names are).
@@ -65,9 +65,12 @@ final class ZipArchive {
         guard let index = entryIndex(part) else { throw WorkbookReadError.missingPart(file: fileName, part: part) }
         var st = zip_stat_t()
         zip_stat_init(&st)
-        if zip_stat_index(archive, zip_uint64_t(index), 0, &st) == 0, st.valid & zip_uint64_t(ZIP_STAT_SIZE) != 0,
-           st.size > zip_uint64_t(maxEntrySize) {
-            throw WorkbookReadError.partTooLarge(file: fileName, part: part, limit: maxEntrySize)
+        var declaredSize: Int64?
+        if zip_stat_index(archive, zip_uint64_t(index), 0, &st) == 0, st.valid & zip_uint64_t(ZIP_STAT_SIZE) != 0 {
+            if st.size > zip_uint64_t(maxEntrySize) {
+                throw WorkbookReadError.partTooLarge(file: fileName, part: part, limit: maxEntrySize)
+            }
+            declaredSize = Int64(st.size)
         }
         guard let file = zip_fopen_index(archive, zip_uint64_t(index), 0) else {
             throw WorkbookReadError.corruptArchive(file: fileName, reason: "\(part): " + String(cString: zip_strerror(archive)))
@@ -85,6 +88,10 @@ final class ZipArchive {
             total += n
             // The stored size can lie; the inflated byte count cannot.
             if total > maxEntrySize { throw WorkbookReadError.partTooLarge(file: fileName, part: part, limit: maxEntrySize) }
+            if let declaredSize, total > declaredSize {
+                throw WorkbookReadError.corruptArchive(
+                    file: fileName, reason: "\(part) 解压后超过其声明的 \(declaredSize) 字节 / \(part) inflates past its declared \(declaredSize) bytes")
+            }
             try body(UnsafeRawBufferPointer(start: buffer.baseAddress, count: Int(n)))
         }
     }

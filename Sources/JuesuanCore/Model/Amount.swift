@@ -1,0 +1,60 @@
+import Foundation
+
+/// An exact decimal amount. Encoded in JSON as a string (`"24295100"`), so no reader ever
+/// passes it through a binary floating-point number.
+public struct Amount: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var value: Decimal
+
+    public init(_ value: Decimal) { self.value = value }
+
+    /// Parses a plain decimal text (`"13759.26"`, `"-0.5"`, `"1E-7"`).
+    public init?(_ text: String) {
+        guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        value = d
+    }
+
+    public static let zero = Amount(0)
+
+    public static func < (a: Amount, b: Amount) -> Bool { a.value < b.value }
+    public static func + (a: Amount, b: Amount) -> Amount { Amount(a.value + b.value) }
+    public static func - (a: Amount, b: Amount) -> Amount { Amount(a.value - b.value) }
+
+    /// The plain decimal text, never in exponent form.
+    public var description: String {
+        var v = value
+        return NSDecimalString(&v, Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// Rounded to `places` decimals, half up (away from zero on a tie), as published tables round.
+    public func rounded(_ places: Int) -> Amount {
+        var v = value, r = Decimal()
+        NSDecimalRound(&r, &v, places, .plain)
+        return Amount(r)
+    }
+
+    /// Text with exactly `places` decimals (`"2429.50"`).
+    public func formatted(places: Int) -> String {
+        let r = rounded(places)
+        var text = r.description
+        if places > 0 {
+            if !text.contains(".") { text += "." }
+            let decimals = text.count - 1 - text.distance(from: text.startIndex, to: text.firstIndex(of: ".")!)
+            text += String(repeating: "0", count: max(0, places - decimals))
+        }
+        return text
+    }
+
+    /// Rounds a number read from a cell to 15 significant digits, Excel's own precision, so a
+    /// typical SUM cache `2429.5100000000002` reads as 2429.51.
+    public static func fromCellNumber(_ text: String) -> Amount? {
+        guard let raw = Amount(text) else { return nil }
+        if raw.value == 0 { return raw }
+        let magnitude = abs(NSDecimalNumber(decimal: raw.value).doubleValue) // only to find the exponent
+        let exponent = Int(floor(log10(magnitude)))
+        let places = max(0, 14 - exponent)
+        return raw.rounded(min(places, 30))
+    }
+
+    public func converted(from unit: AmountUnit) -> Amount { Amount(value * unit.yuanPerUnit) }
+    public func expressed(in unit: AmountUnit) -> Amount { Amount(value / unit.yuanPerUnit) }
+}
