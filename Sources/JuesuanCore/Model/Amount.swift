@@ -15,6 +15,20 @@ public struct Amount: Hashable, Comparable, Sendable, Codable, CustomStringConve
 
     public static let zero = Amount(0)
 
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let amount = Amount(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a decimal amount: '\(text)'")
+        }
+        self = amount
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
     public static func < (a: Amount, b: Amount) -> Bool { a.value < b.value }
     public static func + (a: Amount, b: Amount) -> Amount { Amount(a.value + b.value) }
     public static func - (a: Amount, b: Amount) -> Amount { Amount(a.value - b.value) }

@@ -223,8 +223,11 @@ public final class WorkbookWriter {
     /// libxlsxwriter formats numbers with the C library's `printf`, which follows `LC_NUMERIC`.
     static func checkNumericLocale() throws(WorkbookWriterError) {
         guard let conventions = localeconv(), let point = conventions.pointee.decimal_point else { return }
-        let text = String(cString: point)
-        if text != "." { throw .numericLocaleNotC(decimalPoint: text) }
+        try checkDecimalPoint(String(cString: point))
+    }
+
+    static func checkDecimalPoint(_ point: String) throws(WorkbookWriterError) {
+        if point != "." { throw .numericLocaleNotC(decimalPoint: point) }
     }
 }
 

@@ -18,6 +18,7 @@ final class WorkbookWriterTests: XCTestCase {
     }
 
     /// A report-like sheet: title merge, header row, values of every kind, formats, layout.
+    /// Written top to bottom, so the same calls work in constant-memory mode.
     private func writeReport(mode: WritingMode) throws -> URL {
         let url = folder.appendingPathComponent("report-\(mode).xlsx")
         let writer = try WorkbookWriter(destination: url, options: .init(mode: mode))
@@ -44,19 +45,20 @@ final class WorkbookWriterTests: XCTestCase {
         try sheet.writeRow([.string("一般公共预算财政拨款收入"), .decimal(S.decimal("13759.26")),
                             .decimal(S.decimal("123456789012.34")), .number(0.125), .boolean(true)],
                            at: S.cell("A3"), formats: [nil, money, money, percent])
+        try sheet.addComment(CellComment("与上年数据不一致，请核对", author: "审核人"), at: S.cell("B3"))
         try sheet.writeRow([.string("事业收入"), .decimal(S.decimal("-0.07")), .decimal(0), .blank, .boolean(false)],
                            at: S.cell("A4"), formats: [nil, custom, money, money])
+        try sheet.addComment("来源：财政部门", at: S.cell("A4"))
         try sheet.write(.formula("=SUM(B3:B4)", cachedResult: .decimal(S.decimal("13759.19"))), at: S.cell("B5"), format: money)
         try sheet.write(.formula("C3+C4"), at: S.cell("C5"), format: money)
         try sheet.write(.formula("IF(B5>0,\"盈\",\"亏\")", cachedResult: .string("盈")), at: S.cell("D5"))
         try sheet.write("合计", at: S.cell("A5"), format: CellFormat(bold: true))
         try sheet.writeNumbers([1, 2.5, 1e-7], at: S.cell("A6"))
         try sheet.writeDecimals([S.decimal("99999.99"), S.decimal("0.1")], at: S.cell("D6"), format: money)
-        try sheet.addComment(CellComment("与上年数据不一致，请核对", author: "审核人"), at: S.cell("B3"))
-        try sheet.addComment("来源：财政部门", at: S.cell("A4"))
         try sheet.setRow(7, height: 22, hidden: true)
-        try sheet.merge(S.range("A8:A9"), with: "纵向合并", format: header)
+        // Horizontal merge first: in constant-memory mode the vertical one moves to row 9.
         try sheet.merge(S.range("B8:C8"), with: .decimal(S.decimal("500.5")), format: money)
+        try sheet.merge(S.range("A8:A9"), with: "纵向合并", format: header)
         try sheet.freezePanes(rows: 2, columns: 1)
 
         let second = try writer.addSheet(named: "附表1")
@@ -78,7 +80,7 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertTrue(sheet.contains("<v>13759.26</v>"), "13759.26 must be stored as its exact text")
         XCTAssertTrue(sheet.contains("<v>123456789012.34</v>"))
         XCTAssertTrue(sheet.contains("<v>-0.07000000000000001</v>"), "%.16G of the nearest double to -0.07")
-        XCTAssertTrue(sheet.contains("<v>99999.99</v>"))
+        XCTAssertTrue(sheet.contains("<v>99999.99000000001</v>"), "%.16G of the nearest double to 99999.99")
         XCTAssertTrue(sheet.contains("<v>1E-07</v>"))
         XCTAssertTrue(sheet.contains("<mergeCell ref=\"A1:E1\"/>"))
         XCTAssertTrue(sheet.contains("<mergeCell ref=\"A8:A9\"/>"))
@@ -147,7 +149,8 @@ final class WorkbookWriterTests: XCTestCase {
           "fill": ws["A2"].fill.fgColor.rgb,
           "fontColor": ws["D3"].font.color.rgb,
           "comments": [[ws["B3"].comment.text, ws["B3"].comment.author], [ws["A4"].comment.text]],
-          "widths": {k: ws.column_dimensions[k].width for k in ["A","B","C","E"]},
+          "widths": {k: ws.column_dimensions[k].width for k in ["A","B","E"]},
+          "spanB": [ws.column_dimensions["B"].min, ws.column_dimensions["B"].max],
           "hidden": [ws.column_dimensions["E"].hidden, ws.column_dimensions["B"].hidden, ws.row_dimensions[7].hidden],
           "heights": [ws.row_dimensions[1].height, ws.row_dimensions[7].height],
           "freeze": ws.freeze_panes,
@@ -195,11 +198,12 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(comments[0][1], "审核人")
         XCTAssertTrue(comments[1][0].contains("来源：财政部门"))
         let widths = try XCTUnwrap(result["widths"] as? [String: Double])
-        // libxlsxwriter stores Excel's width including padding: 30 → 30.7109375.
+        // libxlsxwriter stores Excel's width including the cell padding, as Excel does:
+        // 30 → 30.7109375, 16.5 → 17.28515625, 12 → 12.7109375.
         XCTAssertEqual(widths["A"]!, 30.7109375, accuracy: 1e-9)
-        XCTAssertEqual(widths["B"]!, 17.2109375, accuracy: 1e-9)
-        XCTAssertEqual(widths["C"]!, 17.2109375, accuracy: 1e-9)
+        XCTAssertEqual(widths["B"]!, 17.28515625, accuracy: 1e-9)
         XCTAssertEqual(widths["E"]!, 12.7109375, accuracy: 1e-9)
+        XCTAssertEqual(result["spanB"] as? [Int], [2, 3], "one <col> element for B:C")
         XCTAssertEqual(result["hidden"] as? [Bool], [true, false, true])
         XCTAssertEqual(result["heights"] as? [Double], [28, 22])
         XCTAssertEqual(result["freeze"] as? String, "B3")
@@ -223,8 +227,8 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertEqual(writer.formats.pointers.count, 2)
         try writer.close()
         let styles = try S.part(url, "xl/styles.xml")
-        // Default xf + bold/0.00 (+ italic, registered but unused, is still one xf).
-        XCTAssertTrue(styles.contains("<cellXfs count=\"3\">"), styles)
+        // The default xf + bold/0.00; libxlsxwriter leaves out the registered but unused italic.
+        XCTAssertTrue(styles.contains("<cellXfs count=\"2\">"), styles)
     }
 
     /// Every property of `CellFormat` reaches styles.xml.

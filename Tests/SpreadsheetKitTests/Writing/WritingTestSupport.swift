@@ -84,7 +84,7 @@ enum WriterTestSupport {
     static func printf16G(_ value: Double) -> String {
         var buffer = [CChar](repeating: 0, count: 64)
         _ = withVaList([value]) { vsnprintf(&buffer, 64, "%.16G", $0) }
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     static func decimal(_ text: String) -> Decimal {

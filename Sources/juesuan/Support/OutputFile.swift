@@ -1,0 +1,37 @@
+import Foundation
+
+/// Output files are written whole or not at all: to a temporary file in the target folder, then
+/// renamed into place. An existing file is replaced only with `--force`, and never an input.
+enum OutputFile {
+    struct Failure: Error, LocalizedError {
+        var message: String
+        var errorDescription: String? { message }
+    }
+
+    static func write(_ data: Data, to path: String, force: Bool, inputs: [String] = []) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
+            throw Failure(message: "输出文件与输入文件相同，拒绝覆盖：\(path) / refusing to overwrite the input \(path)")
+        }
+        let fm = FileManager.default
+        if fm.fileExists(atPath: target.path) && !force {
+            throw Failure(message: "输出文件已存在：\(path)（用 --force 覆盖）/ \(path) exists (use --force to replace it)")
+        }
+        let folder = target.deletingLastPathComponent()
+        guard fm.fileExists(atPath: folder.path) else {
+            throw Failure(message: "无法写入 \(path)：文件夹不存在 / cannot write \(path): the folder does not exist")
+        }
+        let temp = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        do {
+            try data.write(to: temp)
+            if fm.fileExists(atPath: target.path) {
+                _ = try fm.replaceItemAt(target, withItemAt: temp)
+            } else {
+                try fm.moveItem(at: temp, to: target)
+            }
+        } catch {
+            try? fm.removeItem(at: temp)
+            throw Failure(message: "无法写入 \(path)：\(error.localizedDescription) / cannot write \(path)")
+        }
+    }
+}
