@@ -37,6 +37,7 @@ let package = Package(
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SpreadsheetKitTests", dependencies: ["SpreadsheetKit", "TestSupport"]),
+        .testTarget(name: "JuesuanCoreTests", dependencies: ["JuesuanCore", "SpreadsheetKit", "TestSupport"]),
         .testTarget(name: "JuesuanCLITests", dependencies: ["TestSupport", "SpreadsheetKit", "juesuan"]),
     ]
 )

@@ -29,11 +29,15 @@ struct StatementReader {
         var rows: [StatementRow] = []
         var seen: [String: Int] = [:]
         let summaryLabels = Set(layout.summaryRows.map { LabelNormalizer.key($0.label) })
+        // Rows that carry a summary label anywhere (06's footer spans blocks) are not block rows.
+        let summaryRowNumbers = table.dataStart <= table.dataEnd ? Set((table.dataStart...table.dataEnd).filter { r in
+            (table.firstColumn...table.lastColumn).contains { grid.text(r, $0).map { summaryLabels.contains(LabelNormalizer.key($0)) } ?? false }
+        }) : []
         var columnOffset = 0
         for block in layout.blocks {
             let sheetColumns = Array(table.columnMap[columnOffset..<(columnOffset + block.columns.count)])
             columnOffset += block.columns.count
-            for row in readBlock(block, sheetColumns, skipping: summaryLabels) {
+            for row in readBlock(block, sheetColumns, skipping: summaryRowNumbers) {
                 if let previous = seen[row.key] {
                     issue(.warning, row.line, nil, "行“\(row.key)”重复出现，只取第一次（第 \(previous) 行）/ row '\(row.key)' appears twice; the first (row \(previous)) is kept")
                     continue
@@ -53,7 +57,7 @@ struct StatementReader {
 
     // MARK: Blocks
 
-    private mutating func readBlock(_ block: Block, _ columns: [Int], skipping summaryLabels: Set<String>) -> [StatementRow] {
+    private mutating func readBlock(_ block: Block, _ columns: [Int], skipping summaryRows: Set<Int>) -> [StatementRow] {
         func column(_ role: Column.Role) -> Int? {
             block.columns.firstIndex { $0.role == role }.map { columns[$0] }
         }
@@ -63,7 +67,7 @@ struct StatementReader {
         }
         guard table.dataStart <= table.dataEnd else { return [] }
         var result: [StatementRow] = []
-        for r in table.dataStart...table.dataEnd {
+        for r in table.dataStart...table.dataEnd where !summaryRows.contains(r) {
             let hasValues = valueColumns.contains { grid.cell(r, $0.1) != nil }
             switch block.rows.key {
             case .code:
@@ -83,7 +87,7 @@ struct StatementReader {
                     if let total = block.rows.total, labels.contains(LabelNormalizer.key(total.label)) {
                         result.append(row(key: total.id, code: nil, label: total.label, line: lineNumber(r, lineColumn),
                                           labelCell: (r, codeColumn!), values: values(r, valueColumns, item: nil)))
-                    } else if labels.contains(where: summaryLabels.contains) || !hasValues {
+                    } else if !hasValues {
                         continue
                     } else {
                         let c = codeColumn!
@@ -93,8 +97,7 @@ struct StatementReader {
                 }
             case .line:
                 guard let lineColumn, let line = lineNumber(r, lineColumn) else {
-                    if hasValues, valueColumns.contains(where: { if case .amount = AmountCell.read(grid.cell(r, $0.1)) { return true }; return false }),
-                       !(labelColumn.flatMap { grid.text(r, $0) }.map { summaryLabels.contains(LabelNormalizer.key($0)) } ?? false) {
+                    if hasValues, valueColumns.contains(where: { if case .amount = AmountCell.read(grid.cell(r, $0.1)) { return true }; return false }) {
                         issue(.warning, r, lineColumn, "该行有金额但没有行次，已忽略 / the row has amounts but no 行次; ignored")
                     }
                     continue
