@@ -9,7 +9,9 @@ public struct Amount: Hashable, Comparable, Sendable, Codable, CustomStringConve
 
     /// Parses a plain decimal text (`"13759.26"`, `"-0.5"`, `"1E-7"`).
     public init?(_ text: String) {
-        guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        // Foundation accepts a valid prefix ("12.3.4" → 12.3); an amount must be the whole text.
+        guard text.range(of: #"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$"#, options: .regularExpression) != nil,
+              let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
         value = d
     }
 

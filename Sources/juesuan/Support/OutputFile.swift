@@ -24,10 +24,9 @@ enum OutputFile {
         let temp = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try data.write(to: temp)
-            if fm.fileExists(atPath: target.path) {
-                _ = try fm.replaceItemAt(target, withItemAt: temp)
-            } else {
-                try fm.moveItem(at: temp, to: target)
+            // rename(2) replaces the target in one step: readers see the old file or the new one.
+            guard rename(temp.path, target.path) == 0 else {
+                throw Failure(message: String(cString: strerror(errno)))
             }
         } catch {
             try? fm.removeItem(at: temp)
