@@ -72,7 +72,8 @@ struct StatementReader {
             switch block.rows.key {
             case .code:
                 let (code, inlineName) = codeText(codeColumn.flatMap { grid.cell(r, $0) })
-                let name = nameColumn.flatMap { grid.text(r, $0) }.map { rawText(r, nameColumn!) } ?? inlineName
+                var name = inlineName
+                if let nameColumn, grid.text(r, nameColumn) != nil { name = rawText(r, nameColumn) }
                 if let code {
                     let item = block.rows.items.first { $0.code == code }
                     checkCode(code, kind: block.rows.codeKind, row: r, column: codeColumn!)

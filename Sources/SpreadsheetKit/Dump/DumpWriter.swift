@@ -80,6 +80,11 @@ public struct DumpWriter {
     private func appendEscaped(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
+            // Most labels need no escape: copy them whole.
+            if !bytes.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+                output.append(bytes: bytes)
+                return
+            }
             for b in bytes {
                 switch b {
                 case 92: output.append(byte: 92); output.append(byte: 92)

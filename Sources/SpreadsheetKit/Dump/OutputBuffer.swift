@@ -38,8 +38,20 @@ public final class OutputBuffer {
 
     @inline(__always) public func append(byte: UInt8) { bytes.append(byte) }
 
+    @inline(__always) public func append(bytes chunk: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: chunk) }
+
+    /// Appends a non-negative or negative integer in decimal, without building a `String`.
     @inline(__always) public func append(_ number: Int) {
-        append(String(number))
+        if number < 0 { bytes.append(UInt8(ascii: "-")); append(-number); return }
+        if number < 10 { bytes.append(UInt8(48 + number)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = number, count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while n > 0 { buffer[count] = UInt8(48 + n % 10); n /= 10; count += 1 }
+            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
+        }
     }
 
     /// Flushes when a block is full.

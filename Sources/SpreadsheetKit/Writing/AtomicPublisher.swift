@@ -30,12 +30,12 @@ enum AtomicPublisher {
             unlink(temporary)
         } else {
             let error = errno
-            if error == EEXIST { throw .destinationExists(path: destination) }
+            if error == EEXIST { throw WorkbookWriterError.destinationExists(path: destination) }
             // File systems without hard links: check, then rename (a small window remains).
             guard [EPERM, ENOTSUP, EOPNOTSUPP, EMLINK, ENOSYS].contains(error) else {
                 throw failure("link", destination, error)
             }
-            if exists(destination) { throw .destinationExists(path: destination) }
+            if exists(destination) { throw WorkbookWriterError.destinationExists(path: destination) }
             guard rename(temporary, destination) == 0 else { throw failure("rename", destination) }
         }
         flushFolder(of: destination)

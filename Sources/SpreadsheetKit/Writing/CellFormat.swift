@@ -80,18 +80,23 @@ public struct CellFormat: Hashable, Sendable {
     /// ```swift
     /// try CellFormat(fontSize: 500).validate() // throws .fontSizeOutOfRange(500)
     /// ```
-    public func validate() throws(WorkbookWriterError) {
+    public func validate() throws {
+        try checkLimits()
+    }
+
+    /// ``validate()`` with its error type spelled out, for the writer's own typed paths.
+    func checkLimits() throws(WorkbookWriterError) {
         if let size = fontSize, !(size.isFinite && WritingLimits.fontSizes.contains(size)) {
-            throw .fontSizeOutOfRange(size)
+            throw WorkbookWriterError.fontSizeOutOfRange(size)
         }
         if let name = fontName {
-            if name.utf16.count > WritingLimits.maxFontNameLength { throw .fontNameTooLong(name) }
-            if name.utf8.contains(0) { throw .containsNulCharacter(context: "font name") }
+            if name.utf16.count > WritingLimits.maxFontNameLength { throw WorkbookWriterError.fontNameTooLong(name) }
+            if name.utf8.contains(0) { throw WorkbookWriterError.containsNulCharacter(context: "font name") }
         }
         if let code = numberFormat {
-            if code.utf8.count > WritingLimits.maxNumberFormatBytes { throw .numberFormatTooLong(code) }
-            if code.utf8.contains(0) { throw .containsNulCharacter(context: "number format") }
+            if code.utf8.count > WritingLimits.maxNumberFormatBytes { throw WorkbookWriterError.numberFormatTooLong(code) }
+            if code.utf8.contains(0) { throw WorkbookWriterError.containsNulCharacter(context: "number format") }
         }
-        if !WritingLimits.indentLevels.contains(indent) { throw .indentOutOfRange(indent) }
+        if !WritingLimits.indentLevels.contains(indent) { throw WorkbookWriterError.indentOutOfRange(indent) }
     }
 }

@@ -10,11 +10,11 @@ struct FormatTable {
     mutating func handle(for format: CellFormat, workbook: UnsafeMutablePointer<lxw_workbook>,
                          workbookID: UInt64) throws(WorkbookWriterError) -> FormatHandle {
         if let index = indexByFormat[format] { return FormatHandle(index: index, workbookID: workbookID) }
-        try format.validate()
+        try format.checkLimits()
         // libxlsxwriter keeps a default format and a hyperlink format of its own.
-        guard pointers.count + 2 < WritingLimits.maxCellFormats else { throw .tooManyFormats }
+        guard pointers.count + 2 < WritingLimits.maxCellFormats else { throw WorkbookWriterError.tooManyFormats }
         guard let pointer = workbook_add_format(workbook) else {
-            throw .libxlsxwriter(function: "workbook_add_format", code: Int(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue),
+            throw WorkbookWriterError.libxlsxwriter(function: "workbook_add_format", code: Int(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue),
                                  message: WorkbookWriterError.libraryMessage(LXW_ERROR_MEMORY_MALLOC_FAILED))
         }
         Self.apply(format, to: pointer)

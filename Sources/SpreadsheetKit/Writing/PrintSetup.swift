@@ -64,22 +64,27 @@ public struct PrintSetup: Hashable, Sendable {
     /// ```swift
     /// try PrintSetup(scale: 500).validate() // throws .printScaleOutOfRange(500)
     /// ```
-    public func validate() throws(WorkbookWriterError) {
-        if let paper, !(0...255).contains(paper.code) { throw .paperSizeOutOfRange(paper.code) }
+    public func validate() throws {
+        try checkLimits()
+    }
+
+    /// ``validate()`` with its error type spelled out, for the writer's own typed paths.
+    func checkLimits() throws(WorkbookWriterError) {
+        if let paper, !(0...255).contains(paper.code) { throw WorkbookWriterError.paperSizeOutOfRange(paper.code) }
         if let fit {
             for pages in [fit.width, fit.height] where !(0...32_767).contains(pages) {
-                throw .fitToPagesOutOfRange(pages)
+                throw WorkbookWriterError.fitToPagesOutOfRange(pages)
             }
         }
-        if let scale, !WritingLimits.printScales.contains(scale) { throw .printScaleOutOfRange(scale) }
+        if let scale, !WritingLimits.printScales.contains(scale) { throw WorkbookWriterError.printScaleOutOfRange(scale) }
         if let rows = repeatedRows {
             for row in [rows.lowerBound, rows.upperBound] where !(1...Limits.maxRows).contains(row) {
-                throw .rowOutOfRange(row)
+                throw WorkbookWriterError.rowOutOfRange(row)
             }
         }
         if let columns = repeatedColumns {
             for column in [columns.lowerBound, columns.upperBound] where !(1...Limits.maxColumns).contains(column) {
-                throw .columnOutOfRange(column)
+                throw WorkbookWriterError.columnOutOfRange(column)
             }
         }
         if let area = printArea {
@@ -89,13 +94,13 @@ public struct PrintSetup: Hashable, Sendable {
         if let margins {
             for value in [margins.left, margins.right, margins.top, margins.bottom, margins.header, margins.footer]
             where !(value.isFinite && value >= 0) {
-                throw .marginOutOfRange(value)
+                throw WorkbookWriterError.marginOutOfRange(value)
             }
         }
         for text in [header, footer].compactMap({ $0 }) {
-            if text.utf16.count > WritingLimits.maxHeaderFooterLength { throw .headerFooterTooLong(text) }
-            if text.contains("&G") || text.contains("&[Picture]") { throw .headerFooterPicture(text) }
-            if text.utf8.contains(0) { throw .containsNulCharacter(context: "header/footer") }
+            if text.utf16.count > WritingLimits.maxHeaderFooterLength { throw WorkbookWriterError.headerFooterTooLong(text) }
+            if text.contains("&G") || text.contains("&[Picture]") { throw WorkbookWriterError.headerFooterPicture(text) }
+            if text.utf8.contains(0) { throw WorkbookWriterError.containsNulCharacter(context: "header/footer") }
         }
     }
 }

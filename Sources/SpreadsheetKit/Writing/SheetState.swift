@@ -22,7 +22,7 @@ final class SheetState {
     /// Refuses a row libxlsxwriter has already written out.
     @inline(__always)
     func checkRowOrder(_ row: Int) throws(WorkbookWriterError) {
-        if constantMemory && row < currentRow { throw .rowAlreadyWritten(row: row, currentRow: currentRow) }
+        if constantMemory && row < currentRow { throw WorkbookWriterError.rowAlreadyWritten(row: row, currentRow: currentRow) }
     }
 
     /// Records that libxlsxwriter moved to `row`.

@@ -7,12 +7,12 @@ extension SheetWriter {
     /// ```swift
     /// try sheet.addComment(CellComment("本年数与上年决算数不一致", author: "审核"), at: CellReference("D12")!)
     /// ```
-    public func addComment(_ comment: CellComment, at cell: CellReference) throws(WorkbookWriterError) {
+    public func addComment(_ comment: CellComment, at cell: CellReference) throws {
         let ws = try openWorksheet()
         try Self.checkBounds(cell)
         try Self.validateText(comment.text, at: cell)
         if let author = comment.author {
-            if author.utf8.contains(0) { throw .containsNulCharacter(context: "comment author") }
+            if author.utf8.contains(0) { throw WorkbookWriterError.containsNulCharacter(context: "comment author") }
         }
         try state.checkRowOrder(cell.row)
         var options = lxw_comment_options()
@@ -33,7 +33,7 @@ extension SheetWriter {
     /// ```swift
     /// try sheet.addComment("请核对", author: "张三", at: CellReference("B2")!)
     /// ```
-    public func addComment(_ text: String, author: String? = nil, at cell: CellReference) throws(WorkbookWriterError) {
+    public func addComment(_ text: String, author: String? = nil, at cell: CellReference) throws {
         try addComment(CellComment(text, author: author), at: cell)
     }
 }

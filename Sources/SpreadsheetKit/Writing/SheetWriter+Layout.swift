@@ -15,13 +15,13 @@ extension SheetWriter {
     ///   - hidden: Hides the columns.
     ///   - format: Format for cells of these columns that have none of their own.
     public func setColumns(_ columns: ClosedRange<Int>, width: Double? = nil, hidden: Bool = false,
-                           format: FormatHandle? = nil) throws(WorkbookWriterError) {
+                           format: FormatHandle? = nil) throws {
         let ws = try openWorksheet()
         for column in [columns.lowerBound, columns.upperBound] where column < 1 || column > Limits.maxColumns {
-            throw .columnOutOfRange(column)
+            throw WorkbookWriterError.columnOutOfRange(column)
         }
         if let width, !(width.isFinite && (0...WritingLimits.maxColumnWidth).contains(width)) {
-            throw .columnWidthOutOfRange(width)
+            throw WorkbookWriterError.columnWidthOutOfRange(width)
         }
         let pointer = try resolve(format)
         var options = lxw_row_col_options()
@@ -43,11 +43,11 @@ extension SheetWriter {
     /// - Parameters:
     ///   - height: In points, 0…409 (0 hides the row, as in Excel); `nil` keeps the default 15.
     public func setRow(_ row: Int, height: Double? = nil, hidden: Bool = false, format: FormatHandle? = nil)
-        throws(WorkbookWriterError) {
+        throws {
         let ws = try openWorksheet()
-        if row < 1 || row > Limits.maxRows { throw .rowOutOfRange(row) }
+        if row < 1 || row > Limits.maxRows { throw WorkbookWriterError.rowOutOfRange(row) }
         if let height, !(height.isFinite && (0...WritingLimits.maxRowHeight).contains(height)) {
-            throw .rowHeightOutOfRange(height)
+            throw WorkbookWriterError.rowHeightOutOfRange(height)
         }
         let pointer = try resolve(format)
         try state.checkRowOrder(row)
@@ -64,10 +64,10 @@ extension SheetWriter {
     /// ```swift
     /// try sheet.freezePanes(rows: 4, columns: 2) // rows 1–4 and columns A–B stay put
     /// ```
-    public func freezePanes(rows: Int, columns: Int = 0) throws(WorkbookWriterError) {
+    public func freezePanes(rows: Int, columns: Int = 0) throws {
         let ws = try openWorksheet()
-        if rows < 0 || rows >= Limits.maxRows { throw .rowOutOfRange(rows) }
-        if columns < 0 || columns >= Limits.maxColumns { throw .columnOutOfRange(columns) }
+        if rows < 0 || rows >= Limits.maxRows { throw WorkbookWriterError.rowOutOfRange(rows) }
+        if columns < 0 || columns >= Limits.maxColumns { throw WorkbookWriterError.columnOutOfRange(columns) }
         guard rows > 0 || columns > 0 else { return }
         worksheet_freeze_panes(ws, lxw_row_t(rows), lxw_col_t(columns))
     }
@@ -78,7 +78,7 @@ extension SheetWriter {
     /// try sheet.setPrintSetup(PrintSetup(paper: .a4, orientation: .landscape, fit: .oneWide,
     ///                                    repeatedRows: 1...3, centerHorizontally: true))
     /// ```
-    public func setPrintSetup(_ setup: PrintSetup) throws(WorkbookWriterError) {
+    public func setPrintSetup(_ setup: PrintSetup) throws {
         _ = try openWorksheet()
         try setup.validate()
         state.printSetup = setup

@@ -14,18 +14,18 @@ extension SheetWriter {
     /// try sheet.merge(CellRange("A3:A4")!, with: "项目", format: header) // vertical merge
     /// ```
     public func merge(_ range: CellRange, with content: CellContent = .blank, format: FormatHandle? = nil)
-        throws(WorkbookWriterError) {
+        throws {
         let ws = try openWorksheet()
         try Self.checkBounds(range.first)
         try Self.checkBounds(range.last)
-        if range.first == range.last { throw .singleCellMerge(range) }
+        if range.first == range.last { throw WorkbookWriterError.singleCellMerge(range) }
         if let existing = state.merges.first(where: { $0.overlaps(range) }) {
-            throw .overlappingMerge(range, existing: existing)
+            throw WorkbookWriterError.overlappingMerge(range, existing: existing)
         }
         let pointer = try resolve(format)
         try Self.validate(content, at: range.first)
         if state.constantMemory && range.first.row < state.currentRow {
-            throw .mergeStartsOnWrittenRow(range, currentRow: state.currentRow)
+            throw WorkbookWriterError.mergeStartsOnWrittenRow(range, currentRow: state.currentRow)
         }
 
         // Record the range only (empty text, no format: libxlsxwriter writes no cell), then write
@@ -53,7 +53,7 @@ extension SheetWriter {
     /// try sheet.merge(CellRange("A1:F1")!, with: "标题", format: CellFormat(bold: true, horizontalAlignment: .center))
     /// ```
     public func merge(_ range: CellRange, with content: CellContent = .blank, format: CellFormat)
-        throws(WorkbookWriterError) {
+        throws {
         try merge(range, with: content, format: workbook.format(format))
     }
 

@@ -43,7 +43,7 @@ public final class SheetWriter {
     /// try sheet.write(.formula("SUM(C2:C4)", cachedResult: .number(42)), at: CellReference("C6")!)
     /// ```
     public func write(_ content: CellContent, at cell: CellReference, format: FormatHandle? = nil)
-        throws(WorkbookWriterError) {
+        throws {
         let ws = try openWorksheet()
         try Self.checkBounds(cell)
         let pointer = try resolve(format)
@@ -57,7 +57,7 @@ public final class SheetWriter {
     /// ```swift
     /// try sheet.write("合计", at: CellReference("A9")!, format: CellFormat(bold: true))
     /// ```
-    public func write(_ content: CellContent, at cell: CellReference, format: CellFormat) throws(WorkbookWriterError) {
+    public func write(_ content: CellContent, at cell: CellReference, format: CellFormat) throws {
         try write(content, at: cell, format: workbook.format(format))
     }
 
@@ -70,7 +70,7 @@ public final class SheetWriter {
     /// try sheet.writeRow(["科目编码", "科目名称", "金额"], at: CellReference("A1")!, format: header)
     /// ```
     public func writeRow(_ values: [CellContent], at start: CellReference, format: FormatHandle? = nil)
-        throws(WorkbookWriterError) {
+        throws {
         let ws = try openWorksheet()
         let pointer = try resolve(format)
         try checkRow(values, start: start)
@@ -87,7 +87,7 @@ public final class SheetWriter {
     ///                    at: CellReference(row: 7, column: 1), formats: [code, text, money])
     /// ```
     public func writeRow(_ values: [CellContent], at start: CellReference, formats: [FormatHandle?])
-        throws(WorkbookWriterError) {
+        throws {
         let ws = try openWorksheet()
         var pointers: [UnsafeMutablePointer<lxw_format>?] = []
         pointers.reserveCapacity(formats.count)
@@ -105,13 +105,13 @@ public final class SheetWriter {
     /// try sheet.writeNumbers([1, 2.5, 3], at: CellReference("B2")!, format: money)
     /// ```
     public func writeNumbers(_ values: [Double], at start: CellReference, format: FormatHandle? = nil)
-        throws(WorkbookWriterError) {
+        throws {
         let ws = try openWorksheet()
         let pointer = try resolve(format)
         try Self.checkBounds(start)
         if !values.isEmpty { try Self.checkBounds(CellReference(row: start.row, column: start.column + values.count - 1)) }
         for (offset, value) in values.enumerated() where !Self.isStorable(value) {
-            throw .numberOutOfRange("\(value)", cell: CellReference(row: start.row, column: start.column + offset))
+            throw WorkbookWriterError.numberOutOfRange("\(value)", cell: CellReference(row: start.row, column: start.column + offset))
         }
         try state.checkRowOrder(start.row)
         let row = lxw_row_t(start.row - 1)
@@ -129,14 +129,14 @@ public final class SheetWriter {
     /// try sheet.writeDecimals([Decimal(string: "13759.26")!, 0], at: CellReference("C3")!, format: money)
     /// ```
     public func writeDecimals(_ values: [Decimal], at start: CellReference, format: FormatHandle? = nil)
-        throws(WorkbookWriterError) {
+        throws {
         let ws = try openWorksheet()
         let pointer = try resolve(format)
         try Self.checkBounds(start)
         if !values.isEmpty { try Self.checkBounds(CellReference(row: start.row, column: start.column + values.count - 1)) }
         for (offset, value) in values.enumerated() {
             if case .notRepresentable = ExactDecimal.double(from: value) {
-                throw .decimalNotRepresentable(value, cell: CellReference(row: start.row, column: start.column + offset))
+                throw WorkbookWriterError.decimalNotRepresentable(value, cell: CellReference(row: start.row, column: start.column + offset))
             }
         }
         try state.checkRowOrder(start.row)
@@ -144,7 +144,7 @@ public final class SheetWriter {
         var column = lxw_col_t(start.column - 1)
         for value in values {
             guard case .value(let number) = ExactDecimal.double(from: value) else {
-                throw .decimalNotRepresentable(value, cell: CellReference(row: start.row, column: Int(column) + 1))
+                throw WorkbookWriterError.decimalNotRepresentable(value, cell: CellReference(row: start.row, column: Int(column) + 1))
             }
             try WorkbookWriterError.check(worksheet_write_number(ws, row, column, number, pointer), "worksheet_write_number")
             column += 1
@@ -157,21 +157,21 @@ public final class SheetWriter {
     /// The worksheet, or `.workbookClosed`.
     @inline(__always)
     func openWorksheet() throws(WorkbookWriterError) -> UnsafeMutablePointer<lxw_worksheet> {
-        guard workbook.isOpen else { throw .workbookClosed }
+        guard workbook.isOpen else { throw WorkbookWriterError.workbookClosed }
         return state.worksheet
     }
 
     @inline(__always)
     func resolve(_ handle: FormatHandle?) throws(WorkbookWriterError) -> UnsafeMutablePointer<lxw_format>? {
         guard let handle else { return nil }
-        guard handle.workbookID == workbook.id else { throw .foreignFormatHandle }
+        guard handle.workbookID == workbook.id else { throw WorkbookWriterError.foreignFormatHandle }
         return workbook.formats.pointer(at: handle.index)
     }
 
     @inline(__always)
     static func checkBounds(_ cell: CellReference) throws(WorkbookWriterError) {
-        if cell.row < 1 || cell.row > Limits.maxRows { throw .rowOutOfRange(cell.row) }
-        if cell.column < 1 || cell.column > Limits.maxColumns { throw .columnOutOfRange(cell.column) }
+        if cell.row < 1 || cell.row > Limits.maxRows { throw WorkbookWriterError.rowOutOfRange(cell.row) }
+        if cell.column < 1 || cell.column > Limits.maxColumns { throw WorkbookWriterError.columnOutOfRange(cell.column) }
     }
 
     private func checkRow(_ values: [CellContent], start: CellReference) throws(WorkbookWriterError) {
@@ -195,22 +195,22 @@ public final class SheetWriter {
         case .string(let text):
             try validateText(text, at: cell)
         case .number(let value):
-            if !isStorable(value) { throw .numberOutOfRange("\(value)", cell: cell) }
+            if !isStorable(value) { throw WorkbookWriterError.numberOutOfRange("\(value)", cell: cell) }
         case .decimal(let value):
-            if case .notRepresentable = ExactDecimal.double(from: value) { throw .decimalNotRepresentable(value, cell: cell) }
+            if case .notRepresentable = ExactDecimal.double(from: value) { throw WorkbookWriterError.decimalNotRepresentable(value, cell: cell) }
         case .boolean, .blank:
             break
         case .formula(let formula, let result):
             let body = formula.hasPrefix("=") ? formula.dropFirst() : Substring(formula)
-            if body.isEmpty { throw .formulaEmpty(cell: cell) }
+            if body.isEmpty { throw WorkbookWriterError.formulaEmpty(cell: cell) }
             let length = body.utf16.count
-            if length > WritingLimits.maxFormulaLength { throw .formulaTooLong(length: length, cell: cell) }
-            if body.utf8.contains(0) { throw .containsNulCharacter(context: "formula at \(cell.a1)") }
+            if length > WritingLimits.maxFormulaLength { throw WorkbookWriterError.formulaTooLong(length: length, cell: cell) }
+            if body.utf8.contains(0) { throw WorkbookWriterError.containsNulCharacter(context: "formula at \(cell.a1)") }
             switch result {
             case .none: break
-            case .number(let value)?: if !isStorable(value) { throw .numberOutOfRange("\(value)", cell: cell) }
+            case .number(let value)?: if !isStorable(value) { throw WorkbookWriterError.numberOutOfRange("\(value)", cell: cell) }
             case .decimal(let value)?:
-                if case .notRepresentable = ExactDecimal.double(from: value) { throw .decimalNotRepresentable(value, cell: cell) }
+                if case .notRepresentable = ExactDecimal.double(from: value) { throw WorkbookWriterError.decimalNotRepresentable(value, cell: cell) }
             case .string(let text)?: try validateText(text, at: cell)
             }
         }
@@ -222,9 +222,9 @@ public final class SheetWriter {
         // UTF-16 length ≤ UTF-8 length, so short texts need no second count.
         if bytes > Limits.maxStringLength {
             let length = text.utf16.count
-            if length > Limits.maxStringLength { throw .stringTooLong(length: length, cell: cell) }
+            if length > Limits.maxStringLength { throw WorkbookWriterError.stringTooLong(length: length, cell: cell) }
         }
-        if text.utf8.contains(0) { throw .containsNulCharacter(context: cell.map { "text at \($0.a1)" } ?? "text") }
+        if text.utf8.contains(0) { throw WorkbookWriterError.containsNulCharacter(context: cell.map { "text at \($0.a1)" } ?? "text") }
     }
 
     /// Hands one validated value to libxlsxwriter and tracks the row it touched.
@@ -240,7 +240,7 @@ public final class SheetWriter {
             function = "worksheet_write_number"
         case .decimal(let value):
             guard case .value(let number) = ExactDecimal.double(from: value) else {
-                throw .decimalNotRepresentable(value, cell: CellReference(row: row, column: column))
+                throw WorkbookWriterError.decimalNotRepresentable(value, cell: CellReference(row: row, column: column))
             }
             code = worksheet_write_number(ws, r, c, number, format)
             function = "worksheet_write_number"

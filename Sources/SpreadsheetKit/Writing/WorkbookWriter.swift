@@ -53,7 +53,7 @@ public final class WorkbookWriter {
     /// let writer = try WorkbookWriter(destination: url, options: .init(replaceExisting: force))
     /// ```
     public init(destination: URL, options: Options = Options(), properties: DocumentProperties = DocumentProperties())
-        throws(WorkbookWriterError) {
+        throws {
         let target = destination.standardizedFileURL
         self.destination = target
         self.options = options
@@ -61,10 +61,10 @@ public final class WorkbookWriter {
         let folder = target.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .destinationDirectoryMissing(path: folder)
+            throw WorkbookWriterError.destinationDirectoryMissing(path: folder)
         }
         if !options.replaceExisting && AtomicPublisher.exists(target.path) {
-            throw .destinationExists(path: target.path)
+            throw WorkbookWriterError.destinationExists(path: target.path)
         }
         try Self.checkNumericLocale()
         temporaryPath = AtomicPublisher.temporaryPath(for: target)
@@ -81,7 +81,7 @@ public final class WorkbookWriter {
             return workbook_new_opt(path, &lxwOptions)
         }
         guard let made else {
-            throw .libxlsxwriter(function: "workbook_new_opt", code: Int(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue),
+            throw WorkbookWriterError.libxlsxwriter(function: "workbook_new_opt", code: Int(LXW_ERROR_MEMORY_MALLOC_FAILED.rawValue),
                                  message: WorkbookWriterError.libraryMessage(LXW_ERROR_MEMORY_MALLOC_FAILED))
         }
         workbook = made
@@ -106,11 +106,11 @@ public final class WorkbookWriter {
     /// ```swift
     /// let sheet = try writer.addSheet(named: "附表1")
     /// ```
-    public func addSheet(named name: String) throws(WorkbookWriterError) -> SheetWriter {
-        guard let workbook else { throw .workbookClosed }
+    public func addSheet(named name: String) throws -> SheetWriter {
+        guard let workbook else { throw WorkbookWriterError.workbookClosed }
         try SheetNameRules.validate(name, existingLowercased: lowercasedSheetNames)
         guard let worksheet = name.withCString({ workbook_add_worksheet(workbook, $0) }) else {
-            throw .libxlsxwriter(function: "workbook_add_worksheet", code: Int(LXW_ERROR_CREATING_TMPFILE.rawValue),
+            throw WorkbookWriterError.libxlsxwriter(function: "workbook_add_worksheet", code: Int(LXW_ERROR_CREATING_TMPFILE.rawValue),
                                  message: "could not create the worksheet (constant-memory mode needs a temporary file)")
         }
         let state = SheetState(worksheet: worksheet, mode: options.mode)
@@ -127,8 +127,8 @@ public final class WorkbookWriter {
     /// let bold = try writer.format(CellFormat(bold: true))
     /// try sheet.write("合计", at: CellReference("A9")!, format: bold)
     /// ```
-    public func format(_ format: CellFormat) throws(WorkbookWriterError) -> FormatHandle {
-        guard let workbook else { throw .workbookClosed }
+    public func format(_ format: CellFormat) throws -> FormatHandle {
+        guard let workbook else { throw WorkbookWriterError.workbookClosed }
         return try formats.handle(for: format, workbook: workbook, workbookID: id)
     }
 
@@ -143,11 +143,11 @@ public final class WorkbookWriter {
     /// ```swift
     /// try writer.close()
     /// ```
-    public func close() throws(WorkbookWriterError) {
-        guard let workbook else { throw .workbookClosed }
+    public func close() throws {
+        guard let workbook else { throw WorkbookWriterError.workbookClosed }
         // Checks that leave the writer usable.
         for field in properties.textFields.compactMap({ $0 }) where field.utf8.contains(0) {
-            throw .containsNulCharacter(context: "document property")
+            throw WorkbookWriterError.containsNulCharacter(context: "document property")
         }
         try Self.checkNumericLocale()
 
@@ -164,7 +164,7 @@ public final class WorkbookWriter {
         let code = workbook_close(workbook) // frees the workbook whatever happens
         guard code == LXW_NO_ERROR else {
             AtomicPublisher.remove(temporaryPath)
-            throw .libxlsxwriter(function: "workbook_close", code: Int(code.rawValue),
+            throw WorkbookWriterError.libxlsxwriter(function: "workbook_close", code: Int(code.rawValue),
                                  message: WorkbookWriterError.libraryMessage(code))
         }
         do {
@@ -227,7 +227,7 @@ public final class WorkbookWriter {
     }
 
     static func checkDecimalPoint(_ point: String) throws(WorkbookWriterError) {
-        if point != "." { throw .numericLocaleNotC(decimalPoint: point) }
+        if point != "." { throw WorkbookWriterError.numericLocaleNotC(decimalPoint: point) }
     }
 }
 

@@ -230,7 +230,7 @@ extension WorkbookWriterError {
     /// Turns a libxlsxwriter return code into an error carrying `lxw_strerror`'s message.
     static func check(_ code: lxw_error, _ function: String) throws(WorkbookWriterError) {
         guard code != LXW_NO_ERROR else { return }
-        throw .libxlsxwriter(function: function, code: Int(code.rawValue), message: libraryMessage(code))
+        throw WorkbookWriterError.libxlsxwriter(function: function, code: Int(code.rawValue), message: libraryMessage(code))
     }
 
     static func libraryMessage(_ code: lxw_error) -> String {

@@ -5,7 +5,7 @@ import XCTest
 /// Exact decimals: what libxlsxwriter's `%.16G` puts in `<v>` must read back as the same decimal
 /// once rounded to 15 significant digits (how the project reads numbers), and 13759.26 must be
 /// stored as the text `13759.26`.
-final class DecimalRoundTripTests: XCTestCase {
+final class WritingDecimalRoundTripTests: XCTestCase {
     typealias S = WriterTestSupport
 
     private func cents(_ value: Int) -> Decimal {
@@ -146,7 +146,7 @@ final class DecimalRoundTripTests: XCTestCase {
 }
 
 /// A small deterministic generator, so failures reproduce.
-struct SplitMix64: RandomNumberGenerator {
+private struct SplitMix64: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -4,7 +4,7 @@ import XCTest
 
 /// Print setup reaches the sheet XML (`pageSetup`, `printOptions`, `pageMargins`,
 /// `headerFooter`, `sheetPr/pageSetUpPr`) and the workbook's defined names.
-final class PrintSetupWritingTests: XCTestCase {
+final class WritingPrintSetupTests: XCTestCase {
     typealias S = WriterTestSupport
 
     private var folder: URL!

@@ -4,7 +4,7 @@ import XCTest
 
 /// Writes representative workbooks and checks them twice: in the package XML, and read back
 /// through openpyxl.
-final class WorkbookWriterTests: XCTestCase {
+final class WritingWorkbookTests: XCTestCase {
     typealias S = WriterTestSupport
 
     private var folder: URL!

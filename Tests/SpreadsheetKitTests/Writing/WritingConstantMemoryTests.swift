@@ -5,7 +5,7 @@ import XCTest
 
 /// Constant-memory mode refuses what libxlsxwriter 1.1.4 would lose, and keeps everything it
 /// accepts.
-final class ConstantMemoryWritingTests: XCTestCase {
+final class WritingConstantMemoryTests: XCTestCase {
     typealias S = WriterTestSupport
     typealias E = WorkbookWriterError
 

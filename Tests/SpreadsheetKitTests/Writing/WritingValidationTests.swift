@@ -3,7 +3,7 @@ import XCTest
 @testable import SpreadsheetKit
 
 /// Every refused input: the error names the limit, and nothing reaches the file.
-final class WriterValidationTests: XCTestCase {
+final class WritingValidationTests: XCTestCase {
     typealias S = WriterTestSupport
     typealias E = WorkbookWriterError
 
@@ -197,7 +197,7 @@ final class WriterValidationTests: XCTestCase {
                 _ = try writer.format(CellFormat(fontSize: 1 + Double(size) / 256))
                 registered += 1
             } catch {
-                refusal = error
+                refusal = error as? WorkbookWriterError
                 break
             }
         }

@@ -11,7 +11,7 @@ private let RLIMIT_FSIZE_VALUE = RLIMIT_FSIZE
 
 /// The destination is only ever replaced by one rename of a complete file; failures leave it
 /// untouched and leave no temporary file behind.
-final class AtomicWriteTests: XCTestCase {
+final class WritingAtomicTests: XCTestCase {
     typealias S = WriterTestSupport
     typealias E = WorkbookWriterError
 
@@ -81,10 +81,7 @@ final class AtomicWriteTests: XCTestCase {
             try oldContent.write(to: target)
             let writer = try WorkbookWriter(destination: target, options: .init(mode: mode, replaceExisting: true))
             try fill(writer)
-            let result = Result { () throws(WorkbookWriterError) in
-                try Self.withFileSizeLimit(4_096) { () throws(WorkbookWriterError) in try writer.close() }
-            }
-            XCTAssertThrowsError(try result.get(), "\(mode)") { error in
+            XCTAssertThrowsError(try Self.withFileSizeLimit(4_096) { try writer.close() }, "\(mode)") { error in
                 guard case E.libxlsxwriter(let function, _, let message) = error else { return XCTFail("\(error)") }
                 XCTAssertEqual(function, "workbook_close")
                 XCTAssertFalse(message.isEmpty)
@@ -96,8 +93,7 @@ final class AtomicWriteTests: XCTestCase {
     }
 
     /// Runs `body` with files limited to `bytes` (writes beyond fail with EFBIG instead of SIGXFSZ).
-    private static func withFileSizeLimit<T>(_ bytes: rlim_t, _ body: () throws(WorkbookWriterError) -> T)
-        throws(WorkbookWriterError) -> T {
+    private static func withFileSizeLimit<T>(_ bytes: rlim_t, _ body: () throws -> T) rethrows -> T {
         var saved = rlimit()
         getrlimit(RLIMIT_FSIZE_VALUE, &saved)
         let previousHandler = signal(SIGXFSZ, SIG_IGN)
