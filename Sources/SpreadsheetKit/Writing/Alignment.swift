@@ -9,14 +9,19 @@ import CXlsxWriter
 public enum HorizontalAlignment: Hashable, Sendable, CaseIterable {
     /// Excel's default: text left, numbers right.
     case general
+    /// Left-aligned.
     case left
+    /// Centred.
     case center
+    /// Right-aligned.
     case right
     /// Repeats the content to fill the cell.
     case fill
+    /// Justified.
     case justify
     /// Centres across the selection (the adjacent empty cells that share this format).
     case centerAcrossSelection
+    /// Spread evenly (distributed).
     case distributed
 
     var lxwValue: UInt8? {
@@ -40,11 +45,15 @@ public enum HorizontalAlignment: Hashable, Sendable, CaseIterable {
 /// format.verticalAlignment = .center
 /// ```
 public enum VerticalAlignment: Hashable, Sendable, CaseIterable {
+    /// At the top of the cell.
     case top
+    /// Centred.
     case center
     /// Excel's default.
     case bottom
+    /// Justified.
     case justify
+    /// Spread evenly (distributed).
     case distributed
 
     var lxwValue: UInt8? {

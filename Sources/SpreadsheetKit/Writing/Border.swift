@@ -6,18 +6,31 @@ import CXlsxWriter
 /// let line = Border(.thin)
 /// ```
 public enum BorderStyle: Hashable, Sendable, CaseIterable {
+    /// Thin line (the usual table border).
     case thin
+    /// Medium line.
     case medium
+    /// Thick line.
     case thick
+    /// Dashed line.
     case dashed
+    /// Dotted line.
     case dotted
+    /// Double line (often under totals).
     case double
+    /// Hairline.
     case hair
+    /// Medium dashed line.
     case mediumDashed
+    /// Dash-dot line.
     case dashDot
+    /// Medium dash-dot line.
     case mediumDashDot
+    /// Dash-dot-dot line.
     case dashDotDot
+    /// Medium dash-dot-dot line.
     case mediumDashDotDot
+    /// Slanted dash-dot line.
     case slantDashDot
 
     var lxwValue: UInt8 {
@@ -48,7 +61,9 @@ public enum BorderStyle: Hashable, Sendable, CaseIterable {
 /// let redLine = Border(.medium, color: .red)
 /// ```
 public struct Border: Hashable, Sendable {
+    /// The line style.
     public var style: BorderStyle
+    /// The line colour; `nil` is automatic.
     public var color: CellColor?
 
     /// ```swift
@@ -68,9 +83,13 @@ public struct Border: Hashable, Sendable {
 /// boxed.bottom = Border(.double)     // a double line under a total
 /// ```
 public struct Borders: Hashable, Sendable {
+    /// The top line.
     public var top: Border?
+    /// The bottom line.
     public var bottom: Border?
+    /// The left line.
     public var left: Border?
+    /// The right line.
     public var right: Border?
 
     /// ```swift

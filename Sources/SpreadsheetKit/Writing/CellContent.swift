@@ -24,6 +24,7 @@ public enum CellContent: Hashable, Sendable {
     case number(Double)
     /// An exact decimal, written so it reads back unchanged at 15 significant digits.
     case decimal(Decimal)
+    /// `TRUE` or `FALSE`.
     case boolean(Bool)
     /// A formula, with or without the leading `=`. `cachedResult` is the value stored for
     /// readers that do not calculate; without one, libxlsxwriter 1.1.4 stores `0` (Excel and
@@ -39,7 +40,9 @@ public enum CellContent: Hashable, Sendable {
 /// CellContent.formula("B2*2", cachedResult: .number(4))
 /// ```
 public enum FormulaResult: Hashable, Sendable {
+    /// A numeric result.
     case number(Double)
+    /// A numeric result given exactly (stored like ``CellContent/decimal(_:)``).
     case decimal(Decimal)
     /// A text result (stored as `t="str"`).
     case string(String)

@@ -17,18 +17,25 @@ public struct CellFormat: Hashable, Sendable {
     public var fontName: String?
     /// Font size in points (1…409); `nil` keeps the default 11.
     public var fontSize: Double?
+    /// Bold font.
     public var bold: Bool
+    /// Italic font.
     public var italic: Bool
+    /// Underline kind; `nil` for none.
     public var underline: Underline?
+    /// Struck-through font.
     public var strikethrough: Bool
     /// Font colour; `nil` is Excel's automatic colour.
     public var fontColor: CellColor?
+    /// Horizontal alignment; `.general` is Excel's default.
     public var horizontalAlignment: HorizontalAlignment
+    /// Vertical alignment; `.bottom` is Excel's default.
     public var verticalAlignment: VerticalAlignment
     /// Wraps long text onto several lines inside the cell.
     public var wrapText: Bool
     /// Indent level 0…15.
     public var indent: Int
+    /// Border lines per side.
     public var borders: Borders
     /// Solid background colour; `nil` for no fill.
     public var fillColor: CellColor?
@@ -42,9 +49,13 @@ public struct CellFormat: Hashable, Sendable {
     /// CellFormat(underline: .doubleAccounting)
     /// ```
     public enum Underline: Hashable, Sendable, CaseIterable {
+        /// Single underline.
         case single
+        /// Double underline.
         case double
+        /// Single accounting underline (full cell width).
         case singleAccounting
+        /// Double accounting underline (full cell width).
         case doubleAccounting
     }
 

@@ -8,15 +8,25 @@ import Foundation
 ///                                        company: "某某单位")
 /// ```
 public struct DocumentProperties: Hashable, Sendable {
+    /// Title (标题).
     public var title: String?
+    /// Subject (主题).
     public var subject: String?
+    /// Author (作者), `dc:creator`.
     public var author: String?
+    /// Manager (经理).
     public var manager: String?
+    /// Company (单位).
     public var company: String?
+    /// Category (类别).
     public var category: String?
+    /// Keywords (关键词).
     public var keywords: String?
+    /// Comments (备注).
     public var comments: String?
+    /// Status (状态).
     public var status: String?
+    /// Base address for relative hyperlinks.
     public var hyperlinkBase: String?
     /// The creation time written into the file; `nil` is the time of writing. Set it to make
     /// byte-identical outputs for the same input.

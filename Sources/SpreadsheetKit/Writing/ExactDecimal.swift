@@ -18,6 +18,7 @@ import Foundation
 /// through `Double(String)`, which is correctly rounded.
 enum ExactDecimal {
     enum Outcome: Equatable {
+        /// The nearest double.
         case value(Double)
         /// More than 15 significant digits, NaN, or outside Excel's range.
         case notRepresentable

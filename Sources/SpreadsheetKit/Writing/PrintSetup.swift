@@ -12,6 +12,7 @@
 public struct PrintSetup: Hashable, Sendable {
     /// Paper size; `nil` leaves the printer's default.
     public var paper: PaperSize?
+    /// Portrait (default) or landscape.
     public var orientation: PageOrientation
     /// Fit the printout to a number of pages; takes precedence over ``scale`` in Excel.
     public var fit: FitToPages?
@@ -30,7 +31,9 @@ public struct PrintSetup: Hashable, Sendable {
     public var header: String?
     /// Footer text in the same codes.
     public var footer: String?
+    /// Centres the printout horizontally on the page.
     public var centerHorizontally: Bool
+    /// Centres the printout vertically on the page.
     public var centerVertically: Bool
     /// Prints the cell gridlines.
     public var printGridlines: Bool
@@ -111,7 +114,9 @@ public struct PrintSetup: Hashable, Sendable {
 /// PrintSetup(orientation: .landscape)
 /// ```
 public enum PageOrientation: Hashable, Sendable {
+    /// Taller than wide (default).
     case portrait
+    /// Wider than tall.
     case landscape
 }
 
@@ -122,7 +127,9 @@ public enum PageOrientation: Hashable, Sendable {
 /// FitToPages(width: 1, height: 1)    // everything on one page
 /// ```
 public struct FitToPages: Hashable, Sendable {
+    /// Pages across; 0 for as many as needed.
     public var width: Int
+    /// Pages down; 0 for as many as needed.
     public var height: Int
 
     /// ```swift
@@ -152,12 +159,19 @@ public struct PaperSize: Hashable, Sendable {
     /// ```
     public init(code: Int) { self.code = code }
 
+    /// US Letter, code 1.
     public static let letter = PaperSize(code: 1)
+    /// US Legal, code 5.
     public static let legal = PaperSize(code: 5)
+    /// A3, code 8.
     public static let a3 = PaperSize(code: 8)
+    /// A4, code 9.
     public static let a4 = PaperSize(code: 9)
+    /// A5, code 11.
     public static let a5 = PaperSize(code: 11)
+    /// B4 (JIS), code 12.
     public static let b4 = PaperSize(code: 12)
+    /// B5 (JIS), code 13.
     public static let b5 = PaperSize(code: 13)
 }
 
@@ -167,9 +181,13 @@ public struct PaperSize: Hashable, Sendable {
 /// PageMargins(left: 0.5, right: 0.5, top: 0.75, bottom: 0.75)
 /// ```
 public struct PageMargins: Hashable, Sendable {
+    /// Left margin.
     public var left: Double
+    /// Right margin.
     public var right: Double
+    /// Top margin.
     public var top: Double
+    /// Bottom margin.
     public var bottom: Double
     /// Distance of the header from the top edge; applied together with a header text.
     public var header: Double

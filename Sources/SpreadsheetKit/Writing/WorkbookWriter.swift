@@ -27,6 +27,7 @@ import Foundation
 public final class WorkbookWriter {
     /// Where ``close()`` puts the finished file.
     public let destination: URL
+    /// Mode and publication options, fixed at creation.
     public let options: Options
     /// Written into the file at ``close()``.
     public var properties: DocumentProperties

@@ -115,6 +115,7 @@ public enum WorkbookWriterError: Error, Equatable, Sendable {
 }
 
 extension WorkbookWriterError: LocalizedError {
+    /// The message: Chinese, " / ", English.
     public var errorDescription: String? {
         let (zh, en) = messages
         return "\(zh) / \(en)"
