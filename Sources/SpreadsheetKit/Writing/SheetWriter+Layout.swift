@@ -42,8 +42,7 @@ extension SheetWriter {
     ///
     /// - Parameters:
     ///   - height: In points, 0…409 (0 hides the row, as in Excel); `nil` keeps the default 15.
-    public func setRow(_ row: Int, height: Double? = nil, hidden: Bool = false, format: FormatHandle? = nil)
-        throws {
+    public func setRow(_ row: Int, height: Double? = nil, hidden: Bool = false, format: FormatHandle? = nil) throws {
         let ws = try openWorksheet()
         if row < 1 || row > Limits.maxRows { throw WorkbookWriterError.rowOutOfRange(row) }
         if let height, !(height.isFinite && (0...WritingLimits.maxRowHeight).contains(height)) {

@@ -13,8 +13,7 @@ extension SheetWriter {
     /// try sheet.merge(CellRange("A1:F1")!, with: "收入支出决算总表", format: title)
     /// try sheet.merge(CellRange("A3:A4")!, with: "项目", format: header) // vertical merge
     /// ```
-    public func merge(_ range: CellRange, with content: CellContent = .blank, format: FormatHandle? = nil)
-        throws {
+    public func merge(_ range: CellRange, with content: CellContent = .blank, format: FormatHandle? = nil) throws {
         let ws = try openWorksheet()
         try Self.checkBounds(range.first)
         try Self.checkBounds(range.last)
@@ -52,8 +51,7 @@ extension SheetWriter {
     /// ```swift
     /// try sheet.merge(CellRange("A1:F1")!, with: "标题", format: CellFormat(bold: true, horizontalAlignment: .center))
     /// ```
-    public func merge(_ range: CellRange, with content: CellContent = .blank, format: CellFormat)
-        throws {
+    public func merge(_ range: CellRange, with content: CellContent = .blank, format: CellFormat) throws {
         try merge(range, with: content, format: workbook.format(format))
     }
 

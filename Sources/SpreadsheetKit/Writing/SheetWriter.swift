@@ -42,8 +42,7 @@ public final class SheetWriter {
     /// try sheet.write(.decimal(Decimal(string: "13759.26")!), at: CellReference("C5")!, format: money)
     /// try sheet.write(.formula("SUM(C2:C4)", cachedResult: .number(42)), at: CellReference("C6")!)
     /// ```
-    public func write(_ content: CellContent, at cell: CellReference, format: FormatHandle? = nil)
-        throws {
+    public func write(_ content: CellContent, at cell: CellReference, format: FormatHandle? = nil) throws {
         let ws = try openWorksheet()
         try Self.checkBounds(cell)
         let pointer = try resolve(format)
@@ -69,8 +68,7 @@ public final class SheetWriter {
     /// ```swift
     /// try sheet.writeRow(["科目编码", "科目名称", "金额"], at: CellReference("A1")!, format: header)
     /// ```
-    public func writeRow(_ values: [CellContent], at start: CellReference, format: FormatHandle? = nil)
-        throws {
+    public func writeRow(_ values: [CellContent], at start: CellReference, format: FormatHandle? = nil) throws {
         let ws = try openWorksheet()
         let pointer = try resolve(format)
         try checkRow(values, start: start)
@@ -86,8 +84,7 @@ public final class SheetWriter {
     /// try sheet.writeRow([.string("101"), .string("工资福利支出"), .decimal(amount)],
     ///                    at: CellReference(row: 7, column: 1), formats: [code, text, money])
     /// ```
-    public func writeRow(_ values: [CellContent], at start: CellReference, formats: [FormatHandle?])
-        throws {
+    public func writeRow(_ values: [CellContent], at start: CellReference, formats: [FormatHandle?]) throws {
         let ws = try openWorksheet()
         var pointers: [UnsafeMutablePointer<lxw_format>?] = []
         pointers.reserveCapacity(formats.count)
@@ -104,8 +101,7 @@ public final class SheetWriter {
     /// ```swift
     /// try sheet.writeNumbers([1, 2.5, 3], at: CellReference("B2")!, format: money)
     /// ```
-    public func writeNumbers(_ values: [Double], at start: CellReference, format: FormatHandle? = nil)
-        throws {
+    public func writeNumbers(_ values: [Double], at start: CellReference, format: FormatHandle? = nil) throws {
         let ws = try openWorksheet()
         let pointer = try resolve(format)
         try Self.checkBounds(start)
@@ -128,8 +124,7 @@ public final class SheetWriter {
     /// ```swift
     /// try sheet.writeDecimals([Decimal(string: "13759.26")!, 0], at: CellReference("C3")!, format: money)
     /// ```
-    public func writeDecimals(_ values: [Decimal], at start: CellReference, format: FormatHandle? = nil)
-        throws {
+    public func writeDecimals(_ values: [Decimal], at start: CellReference, format: FormatHandle? = nil) throws {
         let ws = try openWorksheet()
         let pointer = try resolve(format)
         try Self.checkBounds(start)

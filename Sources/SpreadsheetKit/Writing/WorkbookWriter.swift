@@ -12,6 +12,10 @@ import Foundation
 /// Every input is checked before it reaches libxlsxwriter, so a call that throws has changed
 /// nothing and the writer can still be used.
 ///
+/// Every throwing method throws a ``WorkbookWriterError``. (The methods are declared with plain
+/// `throws`: Swift 6.3.1 crashes compiling some callers of typed-throws methods — a
+/// `catch let error as …` on a value reached through an implicitly unwrapped optional.)
+///
 /// The writer is not thread-safe; use it from one task at a time.
 ///
 /// ```swift
@@ -53,8 +57,7 @@ public final class WorkbookWriter {
     /// ```swift
     /// let writer = try WorkbookWriter(destination: url, options: .init(replaceExisting: force))
     /// ```
-    public init(destination: URL, options: Options = Options(), properties: DocumentProperties = DocumentProperties())
-        throws {
+    public init(destination: URL, options: Options = Options(), properties: DocumentProperties = DocumentProperties()) throws {
         let target = destination.standardizedFileURL
         self.destination = target
         self.options = options

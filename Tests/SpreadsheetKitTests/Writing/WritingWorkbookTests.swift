@@ -278,6 +278,25 @@ final class WritingWorkbookTests: XCTestCase {
         }
     }
 
+    /// A visible comment, and a column hidden without a width of its own.
+    func testVisibleCommentAndHiddenDefaultWidthColumn() throws {
+        let url = folder.appendingPathComponent("visible.xlsx")
+        let writer = try WorkbookWriter(destination: url)
+        let sheet = try writer.addSheet(named: "S")
+        try sheet.write("x", at: S.cell("A1"))
+        try sheet.addComment(CellComment("一直显示", author: "甲", visible: true), at: S.cell("A1"))
+        try sheet.addComment(CellComment("悬停显示"), at: S.cell("A2"))
+        try sheet.setColumns(8...8, hidden: true)
+        try writer.close()
+        let vml = try S.part(url, "xl/drawings/vmlDrawing1.vml")
+        XCTAssertEqual(vml.components(separatedBy: "visibility:visible").count - 1, 1, vml)
+        XCTAssertEqual(vml.components(separatedBy: "visibility:hidden").count - 1, 1, vml)
+        let xml = try S.part(url, "xl/worksheets/sheet1.xml")
+        // Without a width of its own, libxlsxwriter stores a hidden column as width 0 (as Excel does);
+        // with one (column E in the report) the width is kept for unhiding.
+        XCTAssertTrue(xml.contains("<col min=\"8\" max=\"8\" width=\"0\" hidden=\"1\" customWidth=\"1\"/>"), xml)
+    }
+
     /// An empty workbook (no sheets) still writes a valid file with libxlsxwriter's default sheet.
     func testWorkbookWithoutSheets() throws {
         let url = folder.appendingPathComponent("empty.xlsx")
