@@ -64,6 +64,17 @@ final class ImportCommandTests: XCTestCase {
         }
     }
 
+    func testTextWhereAnAmountBelongsIsAnErrorNamingTheCell() throws {
+        let file = Fixtures.url("departments/text-in-amount.xlsx").path
+        let result = try JuesuanBinary.run(["import", file, "--mappings", mappings])
+        XCTAssertEqual(result.status, 1, "done, but the data has a problem: \(result.stderr)")
+        XCTAssertTrue(result.stderr.contains("公开03表!E16") && result.stderr.contains("见附表"), result.stderr)
+        XCTAssertFalse(result.stdout.isEmpty, "the report is still written")
+        let unknown = try JuesuanBinary.run(["import", Fixtures.url("departments/unknown-layout.xlsx").path, "--mappings", mappings])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("unknown-layout.xlsx"), unknown.stderr)
+    }
+
     func testAnInvalidMappingFileIsNamedWithItsLine() throws {
         let dir = try TemporaryDirectory()
         try "format: juesuan-mapping/1\nset: x\ntable: \"01\"\ncode: c\ntitle: t\nstatement: nonsense\nblocks: []\n"

@@ -30,6 +30,15 @@ struct KeyLines {
                 }
             }
         }
+        if lines.department == nil, let fromTitle = table.titlePrefix { lines.department = fromTitle }
+        if lines.department == nil {
+            // A line of its own naming the body ("临溪市文化广播电视和旅游局") just above the title.
+            for r in stride(from: table.titleRow - 1, through: first, by: -1) {
+                guard let cells = grid.textRows[r], cells.count == 1, looksLikeOrganisation(cells[0].text) else { continue }
+                lines.department = rawString(grid, r, cells[0].column).trimmingCharacters(in: .whitespacesAndNewlines)
+                break
+            }
+        }
         return lines
     }
 
@@ -47,9 +56,22 @@ struct KeyLines {
         return text[range].contains("万元") ? .wanYuan : .yuan
     }
 
+    /// A fiscal year: "2024年度", or "2024年" not followed by a month (a date such as 2025年3月12日 is not one).
     static func year(in text: String) -> Int? {
-        guard let range = text.range(of: #"(19|20)\d{2}年"#, options: .regularExpression) else { return nil }
-        return Int(text[range].prefix(4))
+        for pattern in [#"(19|20)\d{2}年度"#, #"(19|20)\d{2}年(?![0-9一二三四五六七八九十]{1,2}月)"#] {
+            if let range = text.range(of: pattern, options: .regularExpression) { return Int(text[range].prefix(4)) }
+        }
+        return nil
+    }
+
+    /// Words that end the name of a public body; a standalone line above a title ending in one of
+    /// them is taken as the department when no 部门名称 line names it.
+    static let organisationEndings = ["局", "委员会", "委", "办公室", "办", "厅", "部", "院", "中心", "政府", "馆", "站",
+                                      "所", "队", "学校", "大学", "协会", "联合会", "会", "处", "室", "署", "总队", "支队"]
+
+    static func looksLikeOrganisation(_ text: String) -> Bool {
+        (3...40).contains(text.count) && organisationEndings.contains { text.hasSuffix($0) }
+            && !text.contains(":") && !text.hasSuffix("表") && year(in: text) == nil
     }
 
     private static func rawString(_ grid: SheetGrid, _ row: Int, _ column: Int) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import SpreadsheetKit
 
 /// Where one table layout was found on a sheet, and how its columns map to the sheet's.
@@ -14,7 +15,9 @@ struct LocatedTable {
     /// Last row of the table's body (inclusive).
     var dataEnd: Int
     /// How well the find matched; used to choose between sets whose titles agree.
-    let score: Int
+    var score: Int
+    /// The department printed in front of the title, if any.
+    var titlePrefix: String?
 
     var firstColumn: Int { min(titleColumn, columnMap.min() ?? titleColumn) }
     var lastColumn: Int { columnMap.max() ?? titleColumn }
@@ -36,31 +39,56 @@ struct TableLocator {
     /// header match. The caller chooses between candidates that overlap.
     func candidates(in grid: SheetGrid) -> [LocatedTable] {
         let keys = titleKeys
-        var found: [LocatedTable] = []
+        // Every cell that reads as some table's title, with the layouts it may be.
+        var hits: [(row: Int, column: Int, text: String, layout: TableLayout, prefix: String?)] = []
         for row in grid.textRows.keys.sorted() {
-            for (column, text) in grid.textRows[row] ?? [] {
+            // Titles end in 表; skipping other cells keeps the search cheap on 200,000-row sheets.
+            for (column, text) in grid.textRows[row] ?? [] where text.hasSuffix("表") && text.count <= 80 {
                 let key = titleKey(text)
-                for (titleKey, layout) in keys where titleKey == key {
-                    if let table = match(layout, titleRow: row, titleColumn: column, titleText: text, in: grid) {
-                        found.append(table)
+                for (titleKey, layout) in keys {
+                    if key == titleKey {
+                        hits.append((row, column, text, layout, nil))
+                    } else if key.hasSuffix(titleKey) {
+                        // The department (and year) in front of the title: "某某局2024年度收入决算表".
+                        hits.append((row, column, text, layout, String(key.dropLast(titleKey.count))))
                     }
                 }
             }
         }
+        var found: [LocatedTable] = []
+        for hit in hits {
+            // Tables side by side: a table's columns lie between the titles to its left and right.
+            let neighbours = hits.filter { abs($0.row - hit.row) <= 2 && $0.column != hit.column }
+            let left = neighbours.filter { $0.column < hit.column }.map(\.column).max() ?? 0
+            let right = neighbours.filter { $0.column > hit.column }.map(\.column).min() ?? Int.max
+            guard var table = match(hit.layout, titleRow: hit.row, titleColumn: hit.column, titleText: hit.text,
+                                    columns: (left + 1)..<right, in: grid) else { continue }
+            if let prefix = hit.prefix {
+                table.titlePrefix = Self.departmentInTitle(prefix)
+                table.score -= 5 // an exact title at the same cell wins
+            }
+            found.append(table)
+        }
         return found
     }
 
-    /// The title text as compared: numbering stripped, a leading year ("2024年度") and a trailing
-    /// department-free suffix left alone.
+    /// The department named in front of a title, with the year and joining words removed.
+    static func departmentInTitle(_ prefix: String) -> String? {
+        var text = prefix.replacingOccurrences(of: #"(19|20)\d{2}年度?"#, with: "", options: .regularExpression)
+        for suffix in ["部门", "的", "单位"] where text.hasSuffix(suffix) && text.count > suffix.count + 2 { text.removeLast(suffix.count) }
+        text = text.trimmingCharacters(in: CharacterSet(charactersIn: "-—_:：·"))
+        return text.count >= 2 ? text : nil
+    }
+
+    /// The title text as compared: numbering and a leading year ("2024年度") stripped.
     private func titleKey(_ text: String) -> String {
         var key = LabelNormalizer.stripNumbering(text)
-        // "2024年度收入支出决算总表": a year in front of the title.
         if let range = key.range(of: #"^\d{4}年度?"#, options: .regularExpression) { key.removeSubrange(range) }
-        return key
+        return LabelNormalizer.stripNumbering(key)
     }
 
     private func match(_ layout: TableLayout, titleRow: Int, titleColumn: Int, titleText: String,
-                       in grid: SheetGrid) -> LocatedTable? {
+                       columns allowed: Range<Int>, in grid: SheetGrid) -> LocatedTable? {
         let columns = layout.columns
         let lastSearchRow = min(grid.rowCount, titleRow + headerSearchRows)
         guard titleRow < lastSearchRow else { return nil }
@@ -72,7 +100,7 @@ struct TableLocator {
             let wanted = Set(([column.header.last!] + column.also).map(LabelNormalizer.key))
             var best: CellReference?
             for r in (titleRow + 1)...lastSearchRow {
-                for (c, text) in grid.textRows[r] ?? [] where c > (positions.last ?? 0) {
+                for (c, text) in grid.textRows[r] ?? [] where c > (positions.last ?? 0) && allowed.contains(c) {
                     guard wanted.contains(LabelNormalizer.stripNumbering(text)) else { continue }
                     if best == nil || c < best!.column { best = CellReference(row: r, column: c) }
                 }
@@ -99,13 +127,14 @@ struct TableLocator {
         }
         return LocatedTable(layout: layout, sheet: grid.name, titleRow: titleRow, titleColumn: titleColumn,
                             columnMap: positions, headerTop: headerTop, headerBottom: headerBottom,
-                            dataStart: dataStart, dataEnd: grid.rowCount, score: score)
+                            dataStart: dataStart, dataEnd: grid.rowCount, score: score, titlePrefix: nil)
     }
 
     /// The 栏次 row: "栏次" and column numbers, or (三公 tables) bare numbers "1 … 12".
     private func isColumnNumberRow(_ row: Int, _ grid: SheetGrid, _ positions: [Int]) -> Bool {
         var numbers = 0
-        for c in grid.cells.keys.filter({ $0.row == row }).map(\.column) {
+        // Only the table's own columns: a table beside it may have a data row at the same height.
+        for c in positions.min()!...positions.max()! {
             guard let cell = grid.cell(row, c) else { continue }
             let text: String
             switch cell.value {
@@ -117,6 +146,7 @@ struct TableLocator {
             guard let n = Int(text), n >= 1, n <= 60 else { return false }
             numbers += 1
         }
-        return numbers >= 1 && (numbers >= 2 || grid.textRows[row]?.contains { $0.text == "栏次" } == true)
+        let label = grid.textRows[row]?.contains { positions.min()! <= $0.column && $0.column <= positions.max()! && $0.text == "栏次" } == true
+        return numbers >= 1 && (numbers >= 2 || label)
     }
 }

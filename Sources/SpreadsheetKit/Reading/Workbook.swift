@@ -103,6 +103,15 @@ public final class Workbook {
         try package.streamRows(of: sheet, body)
     }
 
+    /// The comments (批注) of a sheet, by cell, in file order.
+    ///
+    /// ```swift
+    /// for (cell, comment) in try book.comments(in: sheet) { print(cell, comment.text) }
+    /// ```
+    public func comments(in sheet: SheetInfo) throws -> [(CellReference, CellComment)] {
+        try package.comments(of: sheet)
+    }
+
     /// Loads a whole sheet: its rows that hold cells, and its layout.
     public func worksheet(_ sheet: SheetInfo) throws -> Worksheet {
         var rows: [Row] = []

@@ -67,6 +67,17 @@ final class XLSXPackage {
         return parser.relationships
     }
 
+    func comments(of sheet: SheetInfo) throws -> [(CellReference, CellComment)] {
+        let rels = try Self.relationships(of: sheet.part, in: zip)
+        var result: [(CellReference, CellComment)] = []
+        for rel in rels where rel.kind == "comments" && !rel.isExternal {
+            let parser = CommentsParser()
+            try zip.parse(RelationshipsParser.resolve(rel.target, from: sheet.part), with: parser)
+            result += parser.comments
+        }
+        return result
+    }
+
     func streamRows(of sheet: SheetInfo, _ body: @escaping (Row) throws -> Void) throws -> SheetLayout {
         guard sheet.kind == .worksheet else { return SheetLayout() } // chart sheets have no cells
         let parser = SheetParser(sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem,
