@@ -88,7 +88,11 @@ final class SAXParser {
     private var context: xmlParserCtxtPtr?
     private var failure: SAXFailure?
 
+    /// libxml2 must be initialised once before parsers run on several threads (batch work).
+    private static let libraryInitialised: Void = { xmlInitParser() }()
+
     init(handler: SAXHandler) {
+        _ = Self.libraryInitialised
         self.handler = handler
     }
 
