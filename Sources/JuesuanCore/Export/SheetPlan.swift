@@ -19,10 +19,13 @@ struct SheetPlan {
     var cells: [CellReference: Entry] = [:]
     var merges: [(CellRange, Entry)] = []
     var widths: [Int: Double] = [:]
+    var heights: [Int: Double] = [:]
     /// Title to the last header row: repeated on every printed page.
     var repeatedRows: ClosedRange<Int> = 1...1
     /// Rows from the header to the last body row: drawn with borders.
     var gridRows: ClosedRange<Int> = 1...1
+    /// Rows of the statement holding amounts that the layout has no place for (never dropped silently).
+    var undrawn: [StatementRow] = []
 
     mutating func put(_ row: Int, _ column: Int, _ content: CellContent, _ style: Style) {
         cells[CellReference(row: row, column: column)] = Entry(content: content, style: style)

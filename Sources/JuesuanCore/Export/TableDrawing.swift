@@ -26,9 +26,13 @@ struct TableDrawing {
         let unitText = "\(layout.unitLabel)：\(unit.rawValue)"
         let year = report.fiscalYear.map { "\($0)年度" }
         if last >= 3 {
-            plan.merge(CellReference(row: keyRow, column: 1), CellReference(row: keyRow, column: max(1, last / 2 - 1)),
+            // Department on the left (merged wide enough for long names), year in the middle, unit on the right.
+            let showYear = layout.keyLines.contains(.year) && year != nil
+            let yearColumn = last <= 5 ? last - 1 : last / 2 + 1
+            let departmentEnd = showYear ? yearColumn - 1 : last - 1
+            plan.merge(CellReference(row: keyRow, column: 1), CellReference(row: keyRow, column: max(1, departmentEnd)),
                        .string(department), .keyLineLeft)
-            if layout.keyLines.contains(.year), let year { plan.put(keyRow, max(2, last / 2), .string(year), .keyLineCenter) }
+            if showYear, let year { plan.put(keyRow, yearColumn, .string(year), .keyLineCenter) }
             plan.put(keyRow, last, .string(unitText), .keyLineRight)
         } else {
             plan.put(keyRow, 1, .string(department), .keyLineLeft)
@@ -58,6 +62,8 @@ struct TableDrawing {
                 i = j + 1
             }
         }
+        // Header labels wrap: give each header row room for two lines.
+        for r in headerTop..<(headerTop + depth) { plan.heights[r] = 28 }
         var bodyTop = headerTop + depth
         if layout.hasColumnNumbers {
             var offset = 0
@@ -108,11 +114,31 @@ struct TableDrawing {
         }
         plan.gridRows = headerTop...max(headerTop, row - 1)
 
+        // What the statement holds that this layout has no row for.
+        var drawn = Set(layout.summaryRows.map(\.id))
+        for rows in blockRows {
+            for body in rows {
+                switch body {
+                case .item(let item): if let key = item.rowKey { drawn.insert(key) }
+                case .total(let total): drawn.insert(total.id)
+                case .code(let row): drawn.insert(row.key)
+                case .single(let id): drawn.insert(id)
+                }
+            }
+        }
+        plan.undrawn = (statement?.rows ?? []).filter { row in
+            !drawn.contains(row.key) && row.values.values.contains { ($0.amount ?? .zero) != .zero }
+        }
+
         // Notes, and what is missing.
         var notes = layout.notes
         if statement == nil || isEmpty(statement!) { notes.append(layout.emptyNote ?? "说明：本表无数据") }
         if let missingNote, statement == nil { notes.append(missingNote) }
+        let tableWidth = plan.widths.values.reduce(0, +)
         for note in notes {
+            // A merged cell does not grow with its text: size the row for the lines the note needs.
+            let needed = Double(note.unicodeScalars.reduce(0) { $0 + ($1.value > 0x2E80 ? 2 : 1) })
+            plan.heights[row] = max(1, (needed / max(tableWidth, 10)).rounded(.up)) * 13
             plan.merge(CellReference(row: row, column: 1), CellReference(row: row, column: last), .string(note), .note)
             row += 1
         }

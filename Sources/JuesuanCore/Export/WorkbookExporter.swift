@@ -7,6 +7,8 @@ public struct ExportSummary: Sendable {
     public var written: [TableReference]
     /// Tables of the set whose data the report lacks: drawn empty, with a note saying so.
     public var withoutData: [TableReference]
+    /// Rows with amounts that a table of the set has no row for: reported, not written.
+    public var notWritten: [(table: TableReference, row: String, label: String?)] = []
 }
 
 /// Why an export could not start.
@@ -56,7 +58,9 @@ public struct WorkbookExporter {
                 let note = "说明：源数据中没有此表的数据，本表未填列 / the source holds no data for this table"
                 let drawing = TableDrawing(layout: layout, statement: statement, report: report, unit: unit,
                                            missingNote: statement == nil ? note : nil)
-                try write(drawing.plan(sheetName: sheetName(layout)), to: writer, styles: &styles)
+                let plan = drawing.plan(sheetName: sheetName(layout))
+                summary.notWritten += plan.undrawn.map { (reference, $0.key, $0.label) }
+                try write(plan, to: writer, styles: &styles)
             }
             try writer.close()
         } catch {
@@ -79,11 +83,12 @@ public struct WorkbookExporter {
         var widths = plan.widths
         for (ref, entry) in plan.cells where entry.style == .label {
             if case .string(let text) = entry.content {
-                widths[ref.column] = min(60, max(widths[ref.column] ?? 10, displayWidth(text) + 2))
+                widths[ref.column] = min(44, max(widths[ref.column] ?? 10, displayWidth(text) + 2))
             }
         }
         for (column, width) in widths { try sheet.setColumns(column...column, width: width) }
         try sheet.setRow(1, height: 32)
+        for (row, height) in plan.heights.sorted(by: { $0.key < $1.key }) { try sheet.setRow(row, height: height) }
         // Inside the grid every cell gets a border, also the blank ones.
         var cells = plan.cells
         for r in plan.gridRows { for c in 1...plan.columnCount where cells[CellReference(row: r, column: c)] == nil {
