@@ -42,65 +42,6 @@ final class SampleImportTests: XCTestCase {
         }
     }
 
-    private func check(_ workbook: URL, against seed: SeedTranscription, year: Int?? = nil) throws {
-        let variant = workbook.lastPathComponent
-        let result = try Importer(catalog: Self.catalog).importWorkbook(at: workbook.path)
-        XCTAssertEqual(result.report.templateSet, seed.set, variant)
-        XCTAssertEqual(result.report.department, seed.department, variant)
-        XCTAssertEqual(result.report.fiscalYear, year ?? seed.year, variant)
-        XCTAssertEqual(result.issues.filter { $0.severity == .error }, [], variant)
-        XCTAssertEqual(result.missingTables, [], variant)
-        for table in seed.tables {
-            let statements = result.report.statements.filter { $0.table.table == table.id }
-            XCTAssertEqual(statements.count, 1, "\(variant) table \(table.id)")
-            guard let statement = statements.first else { continue }
-            compare(table, statement, variant: variant)
-        }
-    }
-
-    /// Every transcribed value equals the imported one (万元 × 10000 = 元), every "——" cell is marked,
-    /// and the import holds no value the seed does not print.
-    private func compare(_ table: SeedTranscription.Table, _ statement: Statement, variant: String) {
-        var matched = Set<String>()
-        for row in table.rows {
-            let where_ = "\(variant) \(table.id) row \(row.key)"
-            guard let imported = find(row, in: statement, table: table) else {
-                if !row.values.isEmpty { XCTFail("\(where_): not imported") }
-                continue
-            }
-            matched.insert(imported.key)
-            for (column, printed) in row.values {
-                let measure = table.measure(column)
-                let expected = row.isCount ? Decimal(string: printed)! : Decimal(string: printed)! * 10_000
-                XCTAssertEqual(imported.values[measure]?.amount?.value, expected, "\(where_) \(measure)")
-            }
-            // Blank and a written zero ("0.00", "-") mean the same in these tables.
-            for (measure, value) in imported.values where value.amount != nil && value.amount != .zero {
-                XCTAssertTrue(row.values.keys.map(table.measure).contains(measure),
-                              "\(where_): imported \(measure) = \(value.amount!) but the seed prints it blank")
-            }
-        }
-        for na in table.notApplicable {
-            guard let row = table.rows.first(where: { $0.key == na.row }), let imported = find(row, in: statement, table: table) else {
-                XCTFail("\(variant) \(table.id): '——' row \(na.row) not imported"); continue
-            }
-            XCTAssertEqual(imported.values[table.measure(na.column)]?.notApplicable, true,
-                           "\(variant) \(table.id) row \(na.row) \(na.column) should be '——'")
-        }
-        // No imported row carries values that the seed's rows do not account for.
-        for row in statement.rows where !matched.contains(row.key) {
-            XCTAssertTrue(row.values.values.allSatisfy { $0.amount == nil || $0.amount == .zero },
-                          "\(variant) \(table.id): unexpected row \(row.key)")
-        }
-    }
-
-    private func find(_ row: SeedTranscription.Row, in statement: Statement, table: SeedTranscription.Table) -> StatementRow? {
-        if let code = row.code { return statement.rows.first { $0.code == code } }
-        if let line = row.line { return statement.rows.first { $0.line == line } }
-        if table.isSingleRow { return statement.rows.first }
-        let label = LabelNormalizer.key(row.label)
-        return statement.rows.first { $0.label.map(LabelNormalizer.key) == label && $0.code == nil }
-    }
 }
 
 /// The seed transcription (schema juesuan-seed-transcription/1), read independently of the importer.
@@ -147,5 +88,68 @@ struct SeedTranscription {
             let keys = (t["columns"] as? [[String: Any]] ?? []).compactMap { $0["key"] as? String }
             return Table(id: t["id"] as! String, rows: rows, notApplicable: na, columnKeys: keys)
         }
+    }
+}
+
+/// Comparison of an imported workbook with a transcription, shared by the import and export tests.
+extension XCTestCase {
+    func check(_ workbook: URL, against seed: SeedTranscription, year: Int?? = nil) throws {
+        let variant = workbook.lastPathComponent
+        let result = try Importer(catalog: SampleImportTests.catalog).importWorkbook(at: workbook.path)
+        XCTAssertEqual(result.report.templateSet, seed.set, variant)
+        XCTAssertEqual(result.report.department, seed.department, variant)
+        XCTAssertEqual(result.report.fiscalYear, year ?? seed.year, variant)
+        XCTAssertEqual(result.issues.filter { $0.severity == .error }, [], variant)
+        XCTAssertEqual(result.missingTables, [], variant)
+        for table in seed.tables {
+            let statements = result.report.statements.filter { $0.table.table == table.id }
+            XCTAssertEqual(statements.count, 1, "\(variant) table \(table.id)")
+            guard let statement = statements.first else { continue }
+            compare(table, statement, variant: variant)
+        }
+    }
+
+    /// Every transcribed value equals the imported one (万元 × 10000 = 元), every "——" cell is marked,
+    /// and the import holds no value the seed does not print.
+    func compare(_ table: SeedTranscription.Table, _ statement: Statement, variant: String) {
+        var matched = Set<String>()
+        for row in table.rows {
+            let where_ = "\(variant) \(table.id) row \(row.key)"
+            guard let imported = find(row, in: statement, table: table) else {
+                if !row.values.isEmpty { XCTFail("\(where_): not imported") }
+                continue
+            }
+            matched.insert(imported.key)
+            for (column, printed) in row.values {
+                let measure = table.measure(column)
+                let expected = row.isCount ? Decimal(string: printed)! : Decimal(string: printed)! * 10_000
+                XCTAssertEqual(imported.values[measure]?.amount?.value, expected, "\(where_) \(measure)")
+            }
+            // Blank and a written zero ("0.00", "-") mean the same in these tables.
+            for (measure, value) in imported.values where value.amount != nil && value.amount != .zero {
+                XCTAssertTrue(row.values.keys.map(table.measure).contains(measure),
+                              "\(where_): imported \(measure) = \(value.amount!) but the seed prints it blank")
+            }
+        }
+        for na in table.notApplicable {
+            guard let row = table.rows.first(where: { $0.key == na.row }), let imported = find(row, in: statement, table: table) else {
+                XCTFail("\(variant) \(table.id): '——' row \(na.row) not imported"); continue
+            }
+            XCTAssertEqual(imported.values[table.measure(na.column)]?.notApplicable, true,
+                           "\(variant) \(table.id) row \(na.row) \(na.column) should be '——'")
+        }
+        // No imported row carries values that the seed's rows do not account for.
+        for row in statement.rows where !matched.contains(row.key) {
+            XCTAssertTrue(row.values.values.allSatisfy { $0.amount == nil || $0.amount == .zero },
+                          "\(variant) \(table.id): unexpected row \(row.key)")
+        }
+    }
+
+    private func find(_ row: SeedTranscription.Row, in statement: Statement, table: SeedTranscription.Table) -> StatementRow? {
+        if let code = row.code { return statement.rows.first { $0.code == code } }
+        if let line = row.line { return statement.rows.first { $0.line == line } }
+        if table.isSingleRow { return statement.rows.first }
+        let label = LabelNormalizer.key(row.label)
+        return statement.rows.first { $0.label.map(LabelNormalizer.key) == label && $0.code == nil }
     }
 }

@@ -55,7 +55,7 @@ public struct WorkbookExporter {
                     ?? report.statements.first { $0.kind == layout.statement }
                 let reference = TableReference(set: layout.set, table: layout.table, code: layout.code, title: layout.title)
                 if statement == nil { summary.withoutData.append(reference) } else { summary.written.append(reference) }
-                let note = "说明：源数据中没有此表的数据，本表未填列 / the source holds no data for this table"
+                let note = "说明：源数据中没有此表的数据，\(Importer.unfilledMarker) / the source holds no data for this table"
                 let drawing = TableDrawing(layout: layout, statement: statement, report: report, unit: unit,
                                            missingNote: statement == nil ? note : nil)
                 let plan = drawing.plan(sheetName: sheetName(layout))

@@ -86,6 +86,12 @@ public struct Importer {
         var departments: [String: Int] = [:], years: [Int: Int] = [:]
         for (index, table) in tables.enumerated() {
             let grid = grids[table.sheet]!
+            // A table that Juesuan itself wrote empty because its source lacked it is not a statement.
+            if Self.isMarkedUnfilled(table, in: grid) {
+                issues.append(ImportIssue(.warning, table: table.layout.id, location: grid.location(table.titleRow, table.titleColumn),
+                    "此表注明“\(Self.unfilledMarker)”，按无此表处理 / the table is marked as not filled; treated as absent"))
+                continue
+            }
             let previousEnd = tables[..<index].last { $0.sheet == table.sheet }?.dataEnd ?? 0
             let lines = KeyLines.read(grid, table: table, from: max(previousEnd + 1, table.titleRow - 4))
             if let d = lines.department { departments[d, default: 0] += 1 }
@@ -113,12 +119,23 @@ public struct Importer {
         if year == nil {
             issues.append(ImportIssue(.warning, "表中没有年度，请用 --year 指定 / the tables print no year; give it with --year"))
         }
-        let foundIDs = Set(tables.filter { $0.layout.set == set }.map(\.layout.table))
+        let foundIDs = Set(statements.filter { $0.table.set == set }.map(\.table.table))
         let missing = catalog.layouts(inSet: set).filter { !foundIDs.contains($0.table) }
             .map { TableReference(set: $0.set, table: $0.table, code: $0.code, title: $0.title) }
         let report = Report(department: departments.max { $0.value < $1.value }?.key, fiscalYear: year,
                             sourceFile: workbook.fileName, templateSet: set, statements: statements)
         return ImportResult(report: report, found: found, issues: issues, missingTables: missing)
+    }
+
+    /// The words the exporter writes under a table its source had no data for.
+    public static let unfilledMarker = "本表未填列"
+
+    static func isMarkedUnfilled(_ table: LocatedTable, in grid: SheetGrid) -> Bool {
+        let last = min(grid.rowCount, table.dataEnd + 6)
+        guard table.dataEnd + 1 <= last else { return false }
+        return (table.dataEnd + 1...last).contains { r in
+            (grid.textRows[r] ?? []).contains { $0.text.contains(unfilledMarker) }
+        }
     }
 
     /// The template set most tables were recognised as (ties: the better-scored set).
