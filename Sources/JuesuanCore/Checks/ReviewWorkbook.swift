@@ -1,9 +1,110 @@
 import Foundation
 import SpreadsheetKit
 
-/// The review workbook a bureau sends back (placeholder until annotation lands).
+/// The review workbook a bureau sends back: the checked tables regenerated in the official layout,
+/// each cell a finding points at highlighted with a comment (批注) giving the finding and the source
+/// cell, and a first sheet 审核结果 listing every finding with links to its cells.
+///
+/// ```swift
+/// let findings = Checker().check(report)
+/// try ReviewWorkbook(catalog: catalog).write(report, findings: findings, to: URL(fileURLWithPath: "审核.xlsx"))
+/// ```
 public struct ReviewWorkbook {
     public let catalog: MappingCatalog
     public init(catalog: MappingCatalog) { self.catalog = catalog }
-    public func write(_ report: Report, findings: [Finding], to url: URL, replaceExisting: Bool) throws {}
+
+    /// Writes the review in the report's own template set (the set it was imported as).
+    public func write(_ report: Report, findings: [Finding], to url: URL, replaceExisting: Bool = false,
+                      unit: AmountUnit? = nil) throws {
+        let set = report.templateSet ?? report.statements.first?.table.set ?? catalog.sets.first ?? ""
+        let shownUnit = unit ?? report.statements.first?.sourceUnit ?? .wanYuan
+        _ = try WorkbookExporter(catalog: catalog).write(report, set: set, unit: shownUnit, to: url,
+                                                         replaceExisting: replaceExisting, temporaryDirectory: nil,
+                                                         review: findings)
+    }
+}
+
+/// Findings placed on the regenerated sheets: which drawn cell each source cell became.
+struct ReviewAnnotations {
+    static let sheetName = "审核结果"
+    let findings: [Finding]
+    /// Source cell → (sheet name, drawn cell).
+    let placed: [String: (sheet: String, cell: CellReference)]
+
+    init(findings: [Finding], plans: [SheetPlan]) {
+        self.findings = findings.sorted { ($0.severity == .error ? 0 : 1, $0.rule) < ($1.severity == .error ? 0 : 1, $1.rule) }
+        var placed: [String: (String, CellReference)] = [:]
+        for plan in plans { for (source, cell) in plan.drawnFrom { placed[source] = (plan.name, cell) } }
+        self.placed = placed
+    }
+
+    /// Highlights the drawn cells that findings point at.
+    func flag(_ plan: inout SheetPlan) {
+        for finding in findings {
+            for location in finding.locations {
+                guard let at = placed[location], at.sheet == plan.name else { continue }
+                var entry = plan.cells[at.cell] ?? SheetPlan.Entry(content: .blank, style: .blankCell)
+                entry.style = .flagged
+                plan.cells[at.cell] = entry
+            }
+        }
+    }
+
+    /// One comment per flagged cell, with every finding that points at it and its source cell.
+    func comments(for plan: SheetPlan) -> [CellReference: String] {
+        var result: [CellReference: String] = [:]
+        for finding in findings {
+            for location in finding.locations {
+                guard let at = placed[location], at.sheet == plan.name else { continue }
+                let level = finding.severity == .error ? "错误" : "警告"
+                let text = "[\(level)] \(finding.rule)：\(finding.message)\n来源单元格 / source cell：\(location)"
+                result[at.cell] = result[at.cell].map { $0 + "\n\n" + text } ?? text
+            }
+        }
+        return result
+    }
+
+    /// `'公开03表'!C12` for a link, and the same without quotes for display.
+    func target(_ location: String) -> (link: String, shown: String)? {
+        guard let at = placed[location] else { return nil }
+        let shown = "\(at.sheet)!\(at.cell.a1)"
+        return ("#'\(at.sheet.replacingOccurrences(of: "'", with: "''"))'!\(at.cell.a1)", shown)
+    }
+}
+
+extension WorkbookExporter {
+    /// The 审核结果 sheet: 序号, 级别, 规则, 说明, 应为, 实为, 相差, then one linked cell per column.
+    func writeFindings(_ review: ReviewAnnotations, to writer: WorkbookWriter, styles: inout StyleBook) throws {
+        let sheet = try writer.addSheet(named: ReviewAnnotations.sheetName)
+        let headers = ["序号", "级别", "规则", "说明", "应为", "实为", "相差", "单元格（点击跳转）", "原工作簿单元格"]
+        let widths: [Double] = [6, 6, 22, 70, 14, 14, 12, 22, 26]
+        for (i, w) in widths.enumerated() { try sheet.setColumns((i + 1)...(i + 1), width: w) }
+        let errors = review.findings.filter { $0.severity == .error }.count
+        try sheet.merge(CellRange(first: CellReference(row: 1, column: 1), last: CellReference(row: 1, column: headers.count)),
+                        with: .string("审核结果：错误 \(errors) 项，警告 \(review.findings.count - errors) 项"),
+                        format: try styles.handle(.title))
+        let header = try styles.handle(.listHeader), cell = try styles.handle(.listCell), link = try styles.handle(.link)
+        for (i, h) in headers.enumerated() { try sheet.write(.string(h), at: CellReference(row: 2, column: i + 1), format: header) }
+        var row = 3
+        for (n, finding) in review.findings.enumerated() {
+            let values: [CellContent] = [.number(Double(n + 1)), .string(finding.severity == .error ? "错误" : "警告"),
+                                         .string(finding.rule), .string(finding.message), .string(finding.expected),
+                                         .string(finding.actual), .string(finding.difference ?? "")]
+            for (i, v) in values.enumerated() { try sheet.write(v, at: CellReference(row: row, column: i + 1), format: cell) }
+            let first = finding.locations.first
+            if let first, let target = review.target(first) {
+                let formula = "HYPERLINK(\"\(target.link.replacingOccurrences(of: "\"", with: "\"\""))\",\"\(target.shown)\")"
+                try sheet.write(.formula(formula, cachedResult: .string(target.shown)), at: CellReference(row: row, column: 8), format: link)
+            } else {
+                try sheet.write(.blank, at: CellReference(row: row, column: 8), format: cell)
+            }
+            try sheet.write(.string(finding.locations.joined(separator: "\n")), at: CellReference(row: row, column: 9), format: cell)
+            row += 1
+        }
+        if review.findings.isEmpty {
+            try sheet.write(.string("未发现问题 / no findings"), at: CellReference(row: 3, column: 1), format: cell)
+        }
+        try sheet.freezePanes(rows: 2)
+        try sheet.setPrintSetup(PrintSetup(paper: .a4, orientation: .landscape, fit: .oneWide, repeatedRows: 1...2))
+    }
 }

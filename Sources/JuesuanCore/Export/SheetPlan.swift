@@ -8,6 +8,10 @@ struct SheetPlan {
     enum Style: Hashable {
         case title, code, keyLineLeft, keyLineCenter, keyLineRight, header, columnNumber
         case label, centered, amount, count, notApplicable, blankCell, note
+        /// A cell a finding points at (review workbook): highlighted.
+        case flagged
+        /// The findings sheet of the review workbook.
+        case listHeader, listCell, link
     }
     struct Entry {
         var content: CellContent
@@ -26,6 +30,8 @@ struct SheetPlan {
     var gridRows: ClosedRange<Int> = 1...1
     /// Rows of the statement holding amounts that the layout has no place for (never dropped silently).
     var undrawn: [StatementRow] = []
+    /// Where each source cell (`Sheet!A1` of the imported workbook) was drawn: for the review workbook.
+    var drawnFrom: [String: CellReference] = [:]
 
     mutating func put(_ row: Int, _ column: Int, _ content: CellContent, _ style: Style) {
         cells[CellReference(row: row, column: column)] = Entry(content: content, style: style)

@@ -108,6 +108,7 @@ struct TableDrawing {
                let valueColumn = column(summary.valueAt, offsets: blockOffsets) {
                 plan.put(row, labelColumn, .string(summary.label), .label)
                 let value = statement?.row(summary.id)?.values["amount"]
+                if let cell = value?.cell { plan.drawnFrom[cell] = CellReference(row: row, column: valueColumn) }
                 plan.put(row, valueColumn, amountContent(value, isCount: false), value?.amount == nil ? .blankCell : .amount)
             }
             row += 1
@@ -204,12 +205,18 @@ struct TableDrawing {
             if let code = item.code { put(.code, .string(code), .label) }
             if let line = item.line { put(.line, .number(Double(line)), .centered) }
             let stated = item.rowKey.flatMap { statement?.row($0) }
+            if let cell = stated?.cell, let k = block.columns.firstIndex(where: { [.label, .code, .name].contains($0.role) }) {
+                plan.drawnFrom[cell] = CellReference(row: row, column: firstColumn + k)
+            }
             values(stated, block: block, firstColumn: firstColumn, row: row, item: item, into: &plan)
         case .total(let total):
             put(.code, .string(total.label), .centered)
             if let line = total.line { put(.line, .number(Double(line)), .centered) }
             values(statement?.row(total.id), block: block, firstColumn: firstColumn, row: row, item: nil, into: &plan)
         case .code(let stated):
+            if let cell = stated.cell, let k = block.columns.firstIndex(where: { $0.role == .code }) {
+                plan.drawnFrom[cell] = CellReference(row: row, column: firstColumn + k)
+            }
             put(.code, .string(stated.code ?? stated.key), .label)
             put(.name, .string(stated.label ?? ""), .label)
             put(.label, .string(stated.label ?? ""), .label)
@@ -225,6 +232,7 @@ struct TableDrawing {
         for (k, column) in block.columns.enumerated() where column.role == .amount || column.role == .count {
             guard let measure = column.measure else { continue }
             let value = stated?.values[measure]
+            if let cell = value?.cell { plan.drawnFrom[cell] = CellReference(row: row, column: firstColumn + k) }
             let isCount = column.role == .count || item?.isCount == true
             if item?.notApplicable.contains(measure) == true && value?.amount == nil {
                 plan.put(row, firstColumn + k, .string("——"), .notApplicable)

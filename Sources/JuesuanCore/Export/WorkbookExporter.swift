@@ -40,27 +40,46 @@ public struct WorkbookExporter {
     @discardableResult
     public func export(_ report: Report, set: String, unit: AmountUnit = .wanYuan, to url: URL,
                        replaceExisting: Bool = false, temporaryDirectory: URL? = nil) throws -> ExportSummary {
+        try write(report, set: set, unit: unit, to: url, replaceExisting: replaceExisting,
+                  temporaryDirectory: temporaryDirectory, review: nil)
+    }
+
+    /// Writes the workbook; with `review`, first a 审核结果 sheet listing the findings with links, and
+    /// every cell a finding points at highlighted with a comment (批注) giving the finding and its source cell.
+    func write(_ report: Report, set: String, unit: AmountUnit, to url: URL, replaceExisting: Bool,
+               temporaryDirectory: URL?, review: [Finding]?) throws -> ExportSummary {
         let layouts = catalog.layouts(inSet: set)
         guard !layouts.isEmpty else { throw ExportError.unknownSet(set, known: catalog.sets) }
+        var summary = ExportSummary(written: [], withoutData: [])
+        var plans: [SheetPlan] = []
+        for layout in layouts {
+            let statement = report.statements.first { $0.table.set == set && $0.table.table == layout.table }
+                ?? report.statements.first { $0.kind == layout.statement }
+            let reference = TableReference(set: layout.set, table: layout.table, code: layout.code, title: layout.title)
+            if statement == nil { summary.withoutData.append(reference) } else { summary.written.append(reference) }
+            let note = "说明：源数据中没有此表的数据，\(Importer.unfilledMarker) / the source holds no data for this table"
+            let drawing = TableDrawing(layout: layout, statement: statement, report: report, unit: unit,
+                                       missingNote: statement == nil ? note : nil)
+            let plan = drawing.plan(sheetName: sheetName(layout))
+            summary.notWritten += plan.undrawn.map { (reference, $0.key, $0.label) }
+            plans.append(plan)
+        }
         let writer = try WorkbookWriter(destination: url, options: WorkbookWriter.Options(replaceExisting: replaceExisting,
                                                                                            temporaryDirectory: temporaryDirectory))
         writer.properties.title = [report.department, report.fiscalYear.map { "\($0)年度部门决算" }].compactMap { $0 }.joined(separator: " ")
         writer.properties.company = report.department
         writer.properties.comments = "Juesuan \(set)"
-        var summary = ExportSummary(written: [], withoutData: [])
         var styles = StyleBook(writer: writer)
         do {
-            for layout in layouts {
-                let statement = report.statements.first { $0.table.set == set && $0.table.table == layout.table }
-                    ?? report.statements.first { $0.kind == layout.statement }
-                let reference = TableReference(set: layout.set, table: layout.table, code: layout.code, title: layout.title)
-                if statement == nil { summary.withoutData.append(reference) } else { summary.written.append(reference) }
-                let note = "说明：源数据中没有此表的数据，\(Importer.unfilledMarker) / the source holds no data for this table"
-                let drawing = TableDrawing(layout: layout, statement: statement, report: report, unit: unit,
-                                           missingNote: statement == nil ? note : nil)
-                let plan = drawing.plan(sheetName: sheetName(layout))
-                summary.notWritten += plan.undrawn.map { (reference, $0.key, $0.label) }
-                try write(plan, to: writer, styles: &styles)
+            if let review {
+                let annotated = ReviewAnnotations(findings: review, plans: plans)
+                try writeFindings(annotated, to: writer, styles: &styles)
+                for var plan in plans {
+                    annotated.flag(&plan)
+                    try write(plan, to: writer, styles: &styles, comments: annotated.comments(for: plan))
+                }
+            } else {
+                for plan in plans { try write(plan, to: writer, styles: &styles, comments: [:]) }
             }
             try writer.close()
         } catch {
@@ -77,7 +96,8 @@ public struct WorkbookExporter {
         return name.isEmpty ? "表\(layout.table)" : name
     }
 
-    private func write(_ plan: SheetPlan, to writer: WorkbookWriter, styles: inout StyleBook) throws {
+    private func write(_ plan: SheetPlan, to writer: WorkbookWriter, styles: inout StyleBook,
+                       comments: [CellReference: String]) throws {
         let sheet = try writer.addSheet(named: plan.name)
         // Widths that fit the text: the mapping's width, widened for longer labels (CJK counts double).
         var widths = plan.widths
@@ -102,6 +122,9 @@ public struct WorkbookExporter {
         }
         for (ref, entry) in cells.sorted(by: { $0.key < $1.key }) where !covered.contains(ref) {
             try sheet.write(entry.content, at: ref, format: try styles.handle(entry.style))
+        }
+        for (ref, text) in comments.sorted(by: { $0.key < $1.key }) {
+            try sheet.addComment(CellComment(text, author: "Juesuan 审核"), at: ref)
         }
         try sheet.freezePanes(rows: plan.repeatedRows.upperBound)
         try sheet.setPrintSetup(PrintSetup(paper: .a4, orientation: .landscape, fit: .oneWide,
@@ -159,6 +182,16 @@ struct StyleBook {
             return CellFormat(fontName: body, fontSize: 10, verticalAlignment: .center, borders: grid, numberFormat: "#,##0.00")
         case .note:
             return CellFormat(fontName: body, fontSize: 9, horizontalAlignment: .left, verticalAlignment: .top, wrapText: true)
+        case .flagged:
+            return CellFormat(fontName: body, fontSize: 10, bold: true, fontColor: .red, horizontalAlignment: .right,
+                              verticalAlignment: .center, borders: grid, fillColor: .yellow, numberFormat: "#,##0.00")
+        case .listHeader:
+            return CellFormat(fontName: body, fontSize: 10, bold: true, horizontalAlignment: .center, verticalAlignment: .center,
+                              wrapText: true, borders: grid, fillColor: .lightGray)
+        case .listCell:
+            return CellFormat(fontName: body, fontSize: 10, horizontalAlignment: .left, verticalAlignment: .top, wrapText: true, borders: grid)
+        case .link:
+            return CellFormat(fontName: body, fontSize: 10, underline: .single, fontColor: .blue, verticalAlignment: .top, borders: grid)
         }
     }
 }
