@@ -152,7 +152,7 @@ public struct Checker {
         var byCode: [String: [(label: String, cell: String?, table: String)]] = [:]
         for s in report.statements {
             for row in s.rows { if let code = row.code, let label = row.label, !label.isEmpty {
-                byCode[code, default: []].append((label, row.cell, s.table.code))
+                byCode[code, default: []].append((label, row.nameCell ?? row.cell, s.table.code))
             } }
         }
         return byCode.keys.sorted().compactMap { code in

@@ -44,7 +44,7 @@ struct ReviewAnnotations {
             for location in finding.locations {
                 guard let at = placed[location], at.sheet == plan.name else { continue }
                 var entry = plan.cells[at.cell] ?? SheetPlan.Entry(content: .blank, style: .blankCell)
-                entry.style = .flagged
+                entry.style = finding.severity == .error || entry.style == .flagged ? .flagged : .flaggedWarning
                 plan.cells[at.cell] = entry
             }
         }

@@ -10,6 +10,8 @@ struct SheetPlan {
         case label, centered, amount, count, notApplicable, blankCell, note
         /// A cell a finding points at (review workbook): highlighted.
         case flagged
+        /// A cell only a warning (a rounding tail) points at.
+        case flaggedWarning
         /// The findings sheet of the review workbook.
         case listHeader, listCell, link
     }

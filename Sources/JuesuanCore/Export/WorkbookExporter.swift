@@ -185,6 +185,9 @@ struct StyleBook {
         case .flagged:
             return CellFormat(fontName: body, fontSize: 10, bold: true, fontColor: .red, horizontalAlignment: .right,
                               verticalAlignment: .center, borders: grid, fillColor: .yellow, numberFormat: "#,##0.00")
+        case .flaggedWarning:
+            return CellFormat(fontName: body, fontSize: 10, horizontalAlignment: .right, verticalAlignment: .center,
+                              borders: grid, fillColor: CellColor(rgb: 0xFFF2CC), numberFormat: "#,##0.00")
         case .listHeader:
             return CellFormat(fontName: body, fontSize: 10, bold: true, horizontalAlignment: .center, verticalAlignment: .center,
                               wrapText: true, borders: grid, fillColor: .lightGray)

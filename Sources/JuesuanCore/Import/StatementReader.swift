@@ -72,16 +72,21 @@ struct StatementReader {
             switch block.rows.key {
             case .code:
                 let (code, inlineName) = codeText(codeColumn.flatMap { grid.cell(r, $0) })
-                var name = inlineName
-                if let nameColumn, grid.text(r, nameColumn) != nil { name = rawText(r, nameColumn) }
+                var name = inlineName, nameCell: String?
+                if let nameColumn, grid.text(r, nameColumn) != nil {
+                    name = rawText(r, nameColumn)
+                    nameCell = grid.location(r, nameColumn)
+                }
                 if let code {
                     let item = block.rows.items.first { $0.code == code }
                     checkCode(code, kind: block.rows.codeKind, row: r, column: codeColumn!)
                     if !block.rows.items.isEmpty && item == nil {
                         issue(.warning, r, codeColumn, "科目代码 \(code) 不在本表的固定行中 / code \(code) is not one of this form's rows")
                     }
-                    result.append(row(key: code, code: code, label: name, line: lineNumber(r, lineColumn),
-                                      labelCell: (r, codeColumn!), values: values(r, valueColumns, item: item)))
+                    var stated = row(key: code, code: code, label: name, line: lineNumber(r, lineColumn),
+                                     labelCell: (r, codeColumn!), values: values(r, valueColumns, item: item))
+                    stated.nameCell = nameCell
+                    result.append(stated)
                 } else {
                     let labels = [codeColumn, nameColumn, labelColumn].compactMap { $0.flatMap { grid.text(r, $0) } }
                         .map(LabelNormalizer.key)

@@ -99,6 +99,8 @@ public struct StatementRow: Codable, Sendable, Hashable {
     public var line: Int?
     /// The cell holding the row's label or code.
     public var cell: String?
+    /// The cell holding the 科目名称 of a classification row, where it has its own column.
+    public var nameCell: String?
     public var values: [String: StatedValue]
 
     public init(key: String, code: String? = nil, label: String? = nil, line: Int? = nil, cell: String? = nil,
