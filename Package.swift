@@ -22,9 +22,10 @@ let package = Package(
         .systemLibrary(name: "CZip", pkgConfig: "libzip", providers: [.apt(["libzip-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CXlsxWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
+        .systemLibrary(name: "CFreeXL", pkgConfig: "freexl", providers: [.apt(["libfreexl-dev"])]),
 
         // Generic spreadsheet layer: knows nothing about 决算. No C pointer escapes its public API.
-        .target(name: "SpreadsheetKit", dependencies: ["CZip", "CLibXML2", "CXlsxWriter"],
+        .target(name: "SpreadsheetKit", dependencies: ["CZip", "CLibXML2", "CXlsxWriter", "CFreeXL"],
                 // The SAX callbacks mutate parser state millions of times per sheet; dynamic
                 // exclusivity checks cost ~7% of a read there (callgrind), so they are off here.
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])]),

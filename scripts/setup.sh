@@ -3,7 +3,7 @@
 # Safe to run twice: it installs only what is missing.
 set -euo pipefail
 
-apt_packages=(pkg-config libzip-dev libxml2-dev libxlsxwriter-dev zip unzip)
+apt_packages=(pkg-config libzip-dev libxml2-dev libxlsxwriter-dev libfreexl-dev zip unzip)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
