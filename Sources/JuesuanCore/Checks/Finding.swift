@@ -18,4 +18,17 @@ public struct Finding: Codable, Sendable, Hashable {
     public var table: String?
     public var code: String?
     public var difference: String?
+
+    public init(rule: String, severity: Severity, message: String, expected: String, actual: String, locations: [String],
+                table: String? = nil, code: String? = nil, difference: String? = nil) {
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.expected = expected
+        self.actual = actual
+        self.locations = locations
+        self.table = table
+        self.code = code
+        self.difference = difference
+    }
 }

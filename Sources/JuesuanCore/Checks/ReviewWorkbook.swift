@@ -15,18 +15,19 @@ public struct ReviewWorkbook {
 
     /// Writes the review in the report's own template set (the set it was imported as).
     public func write(_ report: Report, findings: [Finding], to url: URL, replaceExisting: Bool = false,
-                      unit: AmountUnit? = nil) throws {
-        let set = report.templateSet ?? report.statements.first?.table.set ?? catalog.sets.first ?? ""
+                      unit: AmountUnit? = nil, set: String? = nil, title: String = ReviewAnnotations.sheetName,
+                      listings: [ListingSheet] = []) throws {
+        let set = set ?? report.templateSet ?? report.statements.first?.table.set ?? catalog.sets.first ?? ""
         let shownUnit = unit ?? report.statements.first?.sourceUnit ?? .wanYuan
         _ = try WorkbookExporter(catalog: catalog).write(report, set: set, unit: shownUnit, to: url,
                                                          replaceExisting: replaceExisting, temporaryDirectory: nil,
-                                                         review: findings)
+                                                         review: findings, reviewTitle: title, listings: listings)
     }
 }
 
 /// Findings placed on the regenerated sheets: which drawn cell each source cell became.
-struct ReviewAnnotations {
-    static let sheetName = "审核结果"
+public struct ReviewAnnotations {
+    public static let sheetName = "审核结果"
     let findings: [Finding]
     /// Source cell → (sheet name, drawn cell).
     let placed: [String: (sheet: String, cell: CellReference)]
@@ -74,14 +75,14 @@ struct ReviewAnnotations {
 
 extension WorkbookExporter {
     /// The 审核结果 sheet: 序号, 级别, 规则, 说明, 应为, 实为, 相差, then one linked cell per column.
-    func writeFindings(_ review: ReviewAnnotations, to writer: WorkbookWriter, styles: inout StyleBook) throws {
-        let sheet = try writer.addSheet(named: ReviewAnnotations.sheetName)
+    func writeFindings(_ review: ReviewAnnotations, title: String, to writer: WorkbookWriter, styles: inout StyleBook) throws {
+        let sheet = try writer.addSheet(named: title)
         let headers = ["序号", "级别", "规则", "说明", "应为", "实为", "相差", "单元格（点击跳转）", "原工作簿单元格"]
         let widths: [Double] = [6, 6, 22, 70, 14, 14, 12, 22, 26]
         for (i, w) in widths.enumerated() { try sheet.setColumns((i + 1)...(i + 1), width: w) }
         let errors = review.findings.filter { $0.severity == .error }.count
         try sheet.merge(CellRange(first: CellReference(row: 1, column: 1), last: CellReference(row: 1, column: headers.count)),
-                        with: .string("审核结果：错误 \(errors) 项，警告 \(review.findings.count - errors) 项"),
+                        with: .string("\(title)：错误 \(errors) 项，警告 \(review.findings.count - errors) 项"),
                         format: try styles.handle(.title))
         let header = try styles.handle(.listHeader), cell = try styles.handle(.listCell), link = try styles.handle(.link)
         for (i, h) in headers.enumerated() { try sheet.write(.string(h), at: CellReference(row: 2, column: i + 1), format: header) }

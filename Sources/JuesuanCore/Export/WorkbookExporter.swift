@@ -11,6 +11,23 @@ public struct ExportSummary: Sendable {
     public var notWritten: [(table: TableReference, row: String, label: String?)] = []
 }
 
+/// A plain listing sheet added after the tables (a consolidation's contributions, a diff's changes).
+public struct ListingSheet: Sendable {
+    public var name: String
+    public var title: String
+    public var header: [String]
+    public var widths: [Double]
+    public var rows: [[CellContent]]
+
+    public init(name: String, title: String, header: [String], widths: [Double], rows: [[CellContent]]) {
+        self.name = name
+        self.title = title
+        self.header = header
+        self.widths = widths
+        self.rows = rows
+    }
+}
+
 /// Why an export could not start.
 public enum ExportError: Error, LocalizedError, Sendable {
     case unknownSet(String, known: [String])
@@ -47,7 +64,8 @@ public struct WorkbookExporter {
     /// Writes the workbook; with `review`, first a 审核结果 sheet listing the findings with links, and
     /// every cell a finding points at highlighted with a comment (批注) giving the finding and its source cell.
     func write(_ report: Report, set: String, unit: AmountUnit, to url: URL, replaceExisting: Bool,
-               temporaryDirectory: URL?, review: [Finding]?) throws -> ExportSummary {
+               temporaryDirectory: URL?, review: [Finding]?, reviewTitle: String = "审核结果",
+               listings: [ListingSheet] = []) throws -> ExportSummary {
         let layouts = catalog.layouts(inSet: set)
         guard !layouts.isEmpty else { throw ExportError.unknownSet(set, known: catalog.sets) }
         var summary = ExportSummary(written: [], withoutData: [])
@@ -73,7 +91,7 @@ public struct WorkbookExporter {
         do {
             if let review {
                 let annotated = ReviewAnnotations(findings: review, plans: plans)
-                try writeFindings(annotated, to: writer, styles: &styles)
+                try writeFindings(annotated, title: reviewTitle, to: writer, styles: &styles)
                 for var plan in plans {
                     annotated.flag(&plan)
                     try write(plan, to: writer, styles: &styles, comments: annotated.comments(for: plan))
@@ -81,6 +99,7 @@ public struct WorkbookExporter {
             } else {
                 for plan in plans { try write(plan, to: writer, styles: &styles, comments: [:]) }
             }
+            for listing in listings { try write(listing, to: writer, styles: &styles) }
             try writer.close()
         } catch {
             writer.discard()
@@ -131,6 +150,24 @@ public struct WorkbookExporter {
                                            repeatedRows: plan.repeatedRows,
                                            margins: PageMargins(left: 0.5, right: 0.5, top: 0.6, bottom: 0.6),
                                            footer: "&C第 &P 页，共 &N 页", centerHorizontally: true))
+    }
+
+    private func write(_ listing: ListingSheet, to writer: WorkbookWriter, styles: inout StyleBook) throws {
+        let sheet = try writer.addSheet(named: listing.name)
+        for (i, w) in listing.widths.enumerated() { try sheet.setColumns((i + 1)...(i + 1), width: w) }
+        try sheet.merge(CellRange(first: CellReference(row: 1, column: 1), last: CellReference(row: 1, column: max(1, listing.header.count))),
+                        with: .string(listing.title), format: try styles.handle(.title))
+        let header = try styles.handle(.listHeader), cell = try styles.handle(.listCell), amount = try styles.handle(.amount)
+        for (i, h) in listing.header.enumerated() { try sheet.write(.string(h), at: CellReference(row: 2, column: i + 1), format: header) }
+        for (r, row) in listing.rows.enumerated() {
+            for (c, value) in row.enumerated() {
+                let format: FormatHandle
+                switch value { case .decimal, .number: format = amount; default: format = cell }
+                try sheet.write(value, at: CellReference(row: r + 3, column: c + 1), format: format)
+            }
+        }
+        try sheet.freezePanes(rows: 2)
+        try sheet.setPrintSetup(PrintSetup(paper: .a4, orientation: .landscape, fit: .oneWide, repeatedRows: 1...2))
     }
 
     private func displayWidth(_ text: String) -> Double {
