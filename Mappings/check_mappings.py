@@ -572,6 +572,8 @@ def main():
         if not isinstance(m, dict):
             ck.err('not a mapping')
             continue
+        if m.get('format') == 'juesuan-form-mapping/1':  # form styles (Mappings/forms/), not table layouts
+            continue
         structural(ck, m, raw)
         key = (m.get('set'), m.get('table'))
         if key in seen:

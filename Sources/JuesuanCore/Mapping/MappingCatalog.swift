@@ -12,6 +12,11 @@ public struct MappingCatalog: Sendable {
     public private(set) var layouts: [TableLayout]
     /// The folders read, in order.
     public let folders: [String]
+    /// 绩效自评表 styles: files whose `format:` is `juesuan-form-mapping/1` (Mappings/forms/), by style id.
+    public var forms: [FormMapping] = []
+
+    /// The form style with this id.
+    public func form(style: String) -> FormMapping? { forms.first { $0.style == style } }
 
     /// The template set ids, sorted.
     public var sets: [String] { Array(Set(layouts.map(\.set))).sorted() }
@@ -33,6 +38,7 @@ public struct MappingCatalog: Sendable {
     /// an earlier one with the same set and table. Any invalid file is an error.
     public static func load(folders: [String]) throws -> MappingCatalog {
         var byID: [String: TableLayout] = [:]
+        var formsByStyle: [String: FormMapping] = [:]
         for folder in folders {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -43,6 +49,11 @@ public struct MappingCatalog: Sendable {
             var inThisFolder: [String: String] = [:]
             for file in files {
                 let path = (folder as NSString).appendingPathComponent(file)
+                if let text = try? String(contentsOfFile: path, encoding: .utf8), FormMappingLoader.isFormMapping(text) {
+                    let form = try FormMappingLoader.load(yaml: text, source: path)
+                    formsByStyle[form.style] = form // a later folder's style replaces an earlier one
+                    continue
+                }
                 let layout = try MappingLoader.load(path: path)
                 if let other = inThisFolder[layout.id] {
                     throw MappingError(file: path, line: nil,
@@ -52,7 +63,9 @@ public struct MappingCatalog: Sendable {
                 byID[layout.id] = layout
             }
         }
-        return MappingCatalog(layouts: Array(byID.values), folders: folders)
+        var catalog = MappingCatalog(layouts: Array(byID.values), folders: folders)
+        catalog.forms = formsByStyle.values.sorted { $0.style < $1.style }
+        return catalog
     }
 
     /// The folders to read, by the rules of the README: `--mappings` folders, else

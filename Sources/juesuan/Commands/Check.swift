@@ -2,17 +2,22 @@ import ArgumentParser
 import Foundation
 import JuesuanCore
 
-/// `juesuan check FILE|report.json [--format text|json] [--annotate OUT.xlsx]`
+/// `juesuan check FILE|report.json [--format text|json] [--annotate OUT.xlsx]`; on 绩效自评表 workbooks
+/// (or a forms JSON) the form checks; `juesuan check SUMMARY FORMS...` checks a 汇总表 against its forms.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "检查表内、表间勾稽关系，指出有问题的单元格 / Check the official arithmetic, pointing at cells.",
         discussion: """
         尾数误差（单位换算造成的几分钱差异）为警告；超出界限为错误。退出状态：0 无错误，1 有错误，2 无法读取。
         Rounding tails are warnings; larger differences are errors. Exit status: 0 no error, 1 errors found, 2 unreadable input.
+        绩效自评表工作簿（或 forms JSON）检查表内关系；给出多个文件时，第一个为汇总表，其余为其自评表。
+        Form workbooks (or forms JSON) get the form checks; with several files the first is a 汇总表, the others its forms.
         """)
 
-    @Argument(help: "工作簿或报告 JSON / A workbook or a report JSON.")
-    var input: String?
+    @Argument(help: "工作簿或报告 JSON；汇总表之后可跟自评表 / A workbook or a report JSON; after a 汇总表, its form workbooks.")
+    var inputs: [String] = []
+
+    var input: String? { inputs.first }
 
     @Option(help: "输出格式 / Output format: text or json.")
     var format: OutputFormat = .text
@@ -40,14 +45,25 @@ struct Check: ParsableCommand {
             for rule in RuleBook.rules {
                 print("\(rule.id)\t\(rule.severity.rawValue)\t\(rule.tables)\t\(rule.description)")
             }
+            for rule in FormRules.rules { print("\(rule.id)\terror\t绩效自评表 / forms\t\(rule.description)") }
             return
         }
         var status = ExitStatus.done
         try runReportingFailures {
             let catalog = try mappings.catalog()
-            let source = try ReportSource.load(input!, catalog: catalog, fiscalYear: year)
-            for issue in source.issues where issue.severity == .error { printError(issue.description) }
-            let findings = Checker().check(source.report)
+            let findings: [Finding]
+            var loaded: ReportSource?
+            if let formFindings = try checkForms(catalog: catalog, loaded: &loaded) {
+                findings = formFindings
+            } else {
+                let source = try loaded ?? ReportSource.load(input!, catalog: catalog, fiscalYear: year)
+                for issue in source.issues where issue.severity == .error { printError(issue.description) }
+                findings = Checker().check(source.report)
+                if let annotate {
+                    try ReviewWorkbook(catalog: catalog).write(source.report, findings: findings,
+                                                               to: URL(fileURLWithPath: annotate), replaceExisting: force)
+                }
+            }
             switch format {
             case .json:
                 let encoder = JSONEncoder()
@@ -55,15 +71,56 @@ struct Check: ParsableCommand {
                 struct Out: Encodable { var findings: [Finding] }
                 FileHandle.standardOutput.write(try encoder.encode(Out(findings: findings)) + Data("\n".utf8))
             case .text:
-                print(Self.describe(findings, file: input!), terminator: "")
-            }
-            if let annotate {
-                try ReviewWorkbook(catalog: catalog).write(source.report, findings: findings,
-                                                           to: URL(fileURLWithPath: annotate), replaceExisting: force)
+                print(Self.describe(findings, file: inputs.joined(separator: " ")), terminator: "")
             }
             if findings.contains(where: { $0.severity == .error }) { status = ExitStatus.problemsInData }
         }
         if status != ExitStatus.done { throw ExitCode(status) }
+    }
+
+    /// The form checks when the input is a forms JSON, a workbook holding no disclosure table but
+    /// forms, or a 汇总表 followed by its forms; nil when the input is a disclosure workbook or report.
+    func checkForms(catalog: MappingCatalog, loaded: inout ReportSource?) throws -> [Finding]? {
+        let first = inputs[0]
+        let checker = FormChecker(catalog: catalog)
+        var documents: [FormsDocument] = []
+        var unreadable: [Finding] = []
+        func load(_ path: String) throws -> FormsDocument {
+            let (document, issues) = try FormsInput.read(path, catalog: catalog)
+            // a cell that cannot be read is an error naming the cell, never a silent zero
+            unreadable += issues.map { Finding(rule: "F-CELL", severity: .error, message: "无法读取的单元格 / unreadable cell: \($0.message)",
+                                              expected: "数字 / a number", actual: $0.message, locations: [$0.cell]) }
+            return document
+        }
+        if inputs.count == 1 {
+            if FormsFile.looksLikeForms(first) {
+                documents = [try FormsFile.load(first)]
+            } else if ReportFile.looksLikeJSON(first) {
+                return nil
+            } else {
+                do {
+                    loaded = try ReportSource.load(first, catalog: catalog, fiscalYear: year)
+                    return nil
+                } catch let error as ImportError {
+                    guard case .unknownLayout = error, !catalog.forms.isEmpty else { throw error }
+                    do { documents = [try load(first)] } catch is FormReadError { throw error }
+                }
+            }
+        } else {
+            documents = try inputs.map { try load($0) }
+        }
+        if annotate != nil { printError("警告 / warning: 绩效自评表暂不支持 --annotate / --annotate is not supported for forms yet") }
+        guard documents.count > 1 else { return unreadable + checker.check(documents[0]) }
+        // SUMMARY FORMS...: the first file's summaries against every form of the others
+        let forms = documents.dropFirst().flatMap(\.forms)
+        var findings = documents.dropFirst().flatMap { checker.check($0) }
+        findings += documents[0].forms.flatMap { checker.check($0) }
+        findings += checker.check(summary: documents[0], against: forms)
+        findings = unreadable + findings
+        if documents[0].summaries.isEmpty {
+            printError("警告 / warning: \(first) 中没有汇总表 / no 汇总表 in \(first)")
+        }
+        return findings
     }
 
     static func describe(_ findings: [Finding], file: String) -> String {

@@ -35,10 +35,10 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "由报告 JSON 生成模板集的正式工作簿 / Write the official workbook of a template set from a report JSON.")
 
-    @Argument(help: "报告 JSON（juesuan import 的输出）/ A report JSON written by juesuan import.")
+    @Argument(help: "报告 JSON 或绩效自评表 JSON（juesuan import 的输出）/ A report or forms JSON written by juesuan import.")
     var report: String
 
-    @Option(help: "模板集，如 gk10-2024、sc13-2023 / Template set.")
+    @Option(help: "模板集（gk10-2024、sc13-2023）或自评表样式（hebei-project 等）/ Template set, or form style for a forms JSON.")
     var template: String
 
     @OptionGroup var output: OutputOptions
@@ -46,8 +46,22 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try runReportingFailures {
+            let catalog = try mappings.catalog()
+            if FormsFile.looksLikeForms(report) {
+                // a forms JSON (juesuan-forms/1): --template names a form style
+                guard let style = catalog.form(style: template) else {
+                    throw OutputFile.Failure(message: "未知的绩效自评表样式“\(template)”，可用：\(catalog.forms.map(\.style).joined(separator: "、")) / unknown form style '\(template)'")
+                }
+                if URL(fileURLWithPath: report).standardizedFileURL == URL(fileURLWithPath: output.output).standardizedFileURL {
+                    throw OutputFile.Failure(message: "输出文件与输入文件相同，拒绝覆盖：\(output.output) / refusing to overwrite the input")
+                }
+                let warnings = try FormWriter(style: style, summaryBands: catalog.form(style: "hebei-summary"))
+                    .write(try FormsFile.load(report), to: URL(fileURLWithPath: output.output), replaceExisting: output.force)
+                for warning in warnings { printError("警告 / warning: " + warning) }
+                return
+            }
             try exportReport(try ReportFile.load(report), set: template, options: output,
-                             catalog: try mappings.catalog(), inputs: [report])
+                             catalog: catalog, inputs: [report])
         }
     }
 }

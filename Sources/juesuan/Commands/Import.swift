@@ -26,9 +26,22 @@ struct Import: ParsableCommand {
     func run() throws {
         var status = ExitStatus.done
         try runReportingFailures {
-            var importer = Importer(catalog: try mappings.catalog())
+            let catalog = try mappings.catalog()
+            var importer = Importer(catalog: catalog)
             importer.fiscalYear = year
-            let result = try importer.importWorkbook(at: file)
+            let result: ImportResult
+            do {
+                result = try importer.importWorkbook(at: file)
+            } catch let error as ImportError {
+                // no disclosure table: a workbook of 绩效自评表 forms gives the forms JSON (juesuan-forms/1)
+                guard case .unknownLayout = error, !catalog.forms.isEmpty,
+                      let forms = try? FormsInput.load(file, catalog: catalog) else { throw error }
+                let data = try FormsFile.encode(forms)
+                if let output { try OutputFile.write(data, to: output, force: force, inputs: [file]) } else {
+                    FileHandle.standardOutput.write(data)
+                }
+                return
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let data = try encoder.encode(result.report) + Data("\n".utf8)
