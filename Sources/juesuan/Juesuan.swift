@@ -11,6 +11,6 @@ struct Juesuan: ParsableCommand {
         2 输入无法读取或输出无法写入 / an input cannot be read or an output cannot be written; 64 用法错误 / usage error.
         """,
         version: "0.1.0",
-        subcommands: [Dump.self, Templates.self, Inspect.self, Import.self, Export.self, Convert.self, Batch.self, Check.self, Consolidate.self, Diff.self]
+        subcommands: [Dump.self, Templates.self, Inspect.self, Import.self, Export.self, Convert.self, Batch.self, Check.self, Consolidate.self, Diff.self, Summarize.self, Fill.self, Learn.self]
     )
 }
