@@ -286,7 +286,7 @@ public struct FormReader {
         let header = span.find(spec.anchor)
         func column(_ id: String) -> Int? {
             guard let header, let spec = spec.columns.first(where: { $0.id == id }) else { return nil }
-            let headerBottom = header.row + max(0, (spec.header ?? "").isEmpty ? 0 : 1)
+            let headerBottom = header.row + (spec.header.isEmpty ? 0 : 1)
             return span.find(labels: [spec.header] + (spec.also ?? []), match: spec.match, rows: header.row...headerBottom)?.column
         }
         if let c = column("weight"), !labelRange.contains(CellReference(row: row, column: c)), grid.isTopLeft(row, c) {
