@@ -21,7 +21,16 @@ final class HostileInputTests: XCTestCase {
         ("encrypted.xlsx", ["密码保护", "password-protected"]),
         ("encrypted-handmade-cfb.xlsx", ["password-protected"]),
         ("compound-file-other.xlsx", ["OLE2"]),
-        ("legacy.xls", [".xls", "not supported yet"]),
+        // Legacy .xls (Tests/Fixtures/hostile/make_hostile_xls.py)
+        ("encrypted.xls", ["密码保护", "password-protected"]),
+        ("no-worksheets.xls", ["没有工作表", "no worksheets"]),
+        ("truncated.xls", ["OLE2", "truncated"]),
+        ("cfb-fat-cycle.xls", ["Workbook", "cycle"]),
+        ("cfb-sector-out-of-range.xls", ["Workbook", "invalid sector"]),
+        ("biff-record-overrun.xls", [".xls", "cut off"]),
+        ("biff-short-cell-record.xls", ["Sheet1", "too short"]),
+        ("biff-bad-sheet-offset.xls", ["Sheet1", "no BOF record"]),
+        ("grid-bomb.xls", ["Sheet5", "65536 rows × 256 columns"]),
         ("rels-target-escape.xlsx", ["missing"]),
         ("shared-string-index-out-of-range.xlsx", ["Sheet1", "B1", "shared string index"]),
         ("out-of-range-refs.xlsx", ["Sheet1", "XFE1", "invalid cell reference"]),
@@ -56,6 +65,21 @@ final class HostileInputTests: XCTestCase {
         let odd = try JuesuanBinary.run(["dump", Fixtures.url("hostile/bad-cell-values.xlsx").path])
         XCTAssertFalse(odd.crashed)
         XCTAssertEqual(odd.status, 0, odd.stderr)
+
+        // A DIMENSION claiming the whole BIFF8 grid: FreeXL's grid is sized from the cells instead.
+        let hugeXLS = try JuesuanBinary.run(["dump", Fixtures.url("hostile/huge-dimension.xls").path])
+        XCTAssertEqual(hugeXLS.status, 0, hugeXLS.stderr)
+        XCTAssertEqual(hugeXLS.stdoutText, "# sheet: Sheet1\n1\t1\n3\t\t\t3\n")
+    }
+
+    /// The LibreOffice .xls that was refused before legacy input existed is now read.
+    func testLegacyXLSIsRead() throws {
+        let result = try JuesuanBinary.run(["dump", "--format", "json", Fixtures.url("hostile/legacy.xls").path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdoutText.contains("\"name\": \"决算\""), result.stdoutText)
+        XCTAssertTrue(result.stdoutText.contains("中国共产党泽州县委员会政法委员会"), result.stdoutText)
+        let tsv = try JuesuanBinary.run(["dump", Fixtures.url("hostile/legacy.xls").path])
+        XCTAssertTrue(tsv.stdoutText.hasPrefix("# sheet: 决算\n1\t项目\t金额\t备注\n"), tsv.stdoutText)
     }
 
     func testMissingFileIsNamed() throws {

@@ -10,6 +10,9 @@ public enum ContainerKind: Equatable, Sendable {
     case legacyXLS
     /// An OLE2 compound file with neither.
     case otherCompoundFile
+    /// Bytes that start like an OLE2 compound file whose structure cannot be read (truncated,
+    /// a broken FAT or directory) and that show no sign of what they held.
+    case corruptCompoundFile
     case empty
     case unknown
 
@@ -26,10 +29,18 @@ public enum ContainerKind: Equatable, Sendable {
         let head = [UInt8](bytes.prefix(8))
         if zipSignatures.contains(where: { head.starts(with: $0) }) { return .zip }
         guard head == cfbSignature else { return .unknown }
-        // Directory entry names are UTF-16LE; a full CFB walk belongs to the .xls reader.
+        // The streams under the root storage say what the compound file is.
+        if let cfb = try? CompoundFile(bytes) {
+            let names = Set(cfb.rootStreams.map { $0.name.uppercased() })
+            if names.contains("ENCRYPTEDPACKAGE") { return .encryptedOOXML }
+            if names.contains("WORKBOOK") || names.contains("BOOK") { return .legacyXLS }
+            return .otherCompoundFile
+        }
+        // A damaged directory: judge by the UTF-16LE names left in the bytes, so that a truncated
+        // .xls is still named as one (and the reader then says what is broken).
         if bytes.containsUTF16LE("EncryptedPackage") { return .encryptedOOXML }
         if bytes.containsUTF16LE("Workbook") || bytes.containsUTF16LE("Book") { return .legacyXLS }
-        return .otherCompoundFile
+        return .corruptCompoundFile
     }
 }
 

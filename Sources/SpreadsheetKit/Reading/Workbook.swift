@@ -12,9 +12,30 @@ public struct SheetInfo: Hashable, Sendable {
     public let name: String
     public let visibility: SheetVisibility
     public let kind: SheetKind
-    /// The package part holding the sheet (e.g. `xl/worksheets/sheet1.xml`).
+    /// The package part holding the sheet (e.g. `xl/worksheets/sheet1.xml`); for a legacy `.xls`,
+    /// the BIFF stream and the offset of the sheet's records in it (`Workbook@1234`).
     public let part: String
 }
+
+/// The file format a workbook was read from, judged by its content.
+public enum WorkbookFormat: String, Sendable, Hashable {
+    /// Office Open XML (`.xlsx`, `.xlsm`): a ZIP package.
+    case xlsx
+    /// Legacy Excel 97–2003 (`.xls`, BIFF8; BIFF5 too): an OLE2 compound file.
+    case xls
+}
+
+/// What `Workbook` reads through: one implementation per file format. Internal, so that nothing
+/// above the workbook layer knows which format it read.
+protocol WorkbookBackend: AnyObject {
+    var sheets: [SheetInfo] { get }
+    var dateSystem: DateSystem { get }
+    var definedNames: [DefinedName] { get }
+    func streamRows(of sheet: SheetInfo, _ body: @escaping (Row) throws -> Void) throws -> SheetLayout
+    func comments(of sheet: SheetInfo) throws -> [(CellReference, CellComment)]
+}
+
+extension XLSXPackage: WorkbookBackend {}
 
 /// A spreadsheet opened for reading, with two tiers over one cell enum: stream a sheet row by
 /// row with ``forEachRow(in:_:)``, or load it whole with ``worksheet(_:)``.
@@ -28,12 +49,16 @@ public struct SheetInfo: Hashable, Sendable {
 /// }
 /// ```
 ///
-/// The input is recognised by content: a ZIP with `[Content_Types].xml` is read; an encrypted
-/// OOXML file and a legacy `.xls` (both OLE2 compound files) are refused with a clear error.
+/// The input is recognised by content, whatever its name: a ZIP with `[Content_Types].xml` is
+/// read as `.xlsx`; an OLE2 compound file with a `Workbook` (or `Book`) stream is read as a legacy
+/// `.xls` through FreeXL (see `Legacy/LegacyWorkbook.swift` for what is read and what is lost);
+/// an encrypted file of either kind is refused with a clear error.
 public final class Workbook {
     /// Limits that protect against hostile files.
     public struct Options: Sendable {
-        /// The most bytes one package part may inflate to (ZIP bombs are refused past it).
+        /// The most bytes one package part may inflate to (ZIP bombs are refused past it). For a
+        /// legacy `.xls`: the most bytes of its Workbook stream, and of the cell grids FreeXL
+        /// allocates for all its sheets together.
         public var maxPartSize: Int64
 
         public init(maxPartSize: Int64 = 1 << 30) {
@@ -43,11 +68,13 @@ public final class Workbook {
 
     /// The file name used in messages (the path, or the name given for in-memory bytes).
     public let fileName: String
-    public var sheets: [SheetInfo] { package.sheets }
-    public var dateSystem: DateSystem { package.dateSystem }
-    public var definedNames: [DefinedName] { package.definedNames }
+    /// The format the file was read as (by its content, not its name).
+    public let format: WorkbookFormat
+    public var sheets: [SheetInfo] { backend.sheets }
+    public var dateSystem: DateSystem { backend.dateSystem }
+    public var definedNames: [DefinedName] { backend.definedNames }
 
-    private let package: XLSXPackage
+    private let backend: WorkbookBackend
 
     /// Opens a workbook file.
     public convenience init(path: String, options: Options = Options()) throws {
@@ -59,33 +86,59 @@ public final class Workbook {
         let head = (try? handle.read(upToCount: 8)) ?? Data()
         try? handle.close()
         var kind = ContainerKind.sniff(head)
+        var contents: Data?
         if kind != .zip && kind != .empty && kind != .unknown {
             // A compound file: look inside for what it holds.
-            kind = ContainerKind.sniff((try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)) ?? head)
+            contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            kind = ContainerKind.sniff(contents ?? head)
         }
-        try Self.refuse(kind, file: path)
-        try self.init(zip: ZipArchive(path: path, maxEntrySize: options.maxPartSize))
+        switch kind {
+        case .zip:
+            try self.init(backend: XLSXPackage(zip: ZipArchive(path: path, maxEntrySize: options.maxPartSize)),
+                          fileName: path, format: .xlsx)
+        case .legacyXLS:
+            try self.init(backend: LegacyWorkbook(data: contents ?? head, fileName: path, maxBytes: options.maxPartSize),
+                          fileName: path, format: .xls)
+        default:
+            try Self.refuse(kind, file: path, contents: contents ?? head)
+        }
     }
 
     /// Opens a workbook held in memory; `name` is used in messages.
     public convenience init(data: Data, name: String = "<memory>", options: Options = Options()) throws {
-        try Self.refuse(ContainerKind.sniff(data), file: name)
-        try self.init(zip: ZipArchive(data: data, name: name, maxEntrySize: options.maxPartSize))
-    }
-
-    private init(zip: ZipArchive) throws {
-        fileName = zip.fileName
-        package = try XLSXPackage(zip: zip)
-    }
-
-    private static func refuse(_ kind: ContainerKind, file: String) throws {
+        let kind = ContainerKind.sniff(data)
         switch kind {
-        case .zip: return
+        case .zip:
+            try self.init(backend: XLSXPackage(zip: ZipArchive(data: data, name: name, maxEntrySize: options.maxPartSize)),
+                          fileName: name, format: .xlsx)
+        case .legacyXLS:
+            try self.init(backend: LegacyWorkbook(data: data, fileName: name, maxBytes: options.maxPartSize),
+                          fileName: name, format: .xls)
+        default:
+            try Self.refuse(kind, file: name, contents: data)
+        }
+    }
+
+    private init(backend: WorkbookBackend, fileName: String, format: WorkbookFormat) {
+        self.backend = backend
+        self.fileName = fileName
+        self.format = format
+    }
+
+    /// The error for a file that is neither an OOXML package nor a legacy workbook.
+    private static func refuse(_ kind: ContainerKind, file: String, contents: Data) throws -> Never {
+        switch kind {
+        case .zip, .legacyXLS:
+            preconditionFailure("readable kinds are opened, not refused")
         case .empty: throw WorkbookReadError.emptyFile(file: file)
         case .encryptedOOXML: throw WorkbookReadError.passwordProtected(file: file)
-        case .legacyXLS: throw WorkbookReadError.legacyXLSNotSupported(file: file)
         case .otherCompoundFile:
             throw WorkbookReadError.notAWorkbook(file: file, reason: "OLE2 复合文档，但不含工作簿 / an OLE2 compound file without a workbook")
+        case .corruptCompoundFile:
+            do throws(CompoundFileError) { _ = try CompoundFile(contents) } catch {
+                throw WorkbookReadError.corruptCompoundFile(file: file, reason: error.reason)
+            }
+            throw WorkbookReadError.corruptCompoundFile(file: file, reason: "目录无法读取 / unreadable directory")
         case .unknown:
             throw WorkbookReadError.notAWorkbook(file: file, reason: "不是 ZIP 文件 / not a ZIP file")
         }
@@ -100,7 +153,7 @@ public final class Workbook {
     /// Memory stays flat however long the sheet is.
     @discardableResult
     public func forEachRow(in sheet: SheetInfo, _ body: @escaping (Row) throws -> Void) throws -> SheetLayout {
-        try package.streamRows(of: sheet, body)
+        try backend.streamRows(of: sheet, body)
     }
 
     /// The comments (批注) of a sheet, by cell, in file order.
@@ -109,7 +162,7 @@ public final class Workbook {
     /// for (cell, comment) in try book.comments(in: sheet) { print(cell, comment.text) }
     /// ```
     public func comments(in sheet: SheetInfo) throws -> [(CellReference, CellComment)] {
-        try package.comments(of: sheet)
+        try backend.comments(of: sheet)
     }
 
     /// Loads a whole sheet: its rows that hold cells, and its layout.

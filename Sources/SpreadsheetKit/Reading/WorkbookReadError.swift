@@ -16,8 +16,17 @@ public enum WorkbookReadError: Error, Equatable, Sendable {
     case notAWorkbook(file: String, reason: String)
     /// A CFB container holding an `EncryptedPackage` stream: a password-protected OOXML file.
     case passwordProtected(file: String)
-    /// A CFB container holding a `Workbook`/`Book` stream: a legacy Excel 97–2003 file.
-    case legacyXLSNotSupported(file: String)
+    /// Bytes that start like an OLE2 compound file (CFB) whose header, FAT, directory or stream
+    /// chains are broken or cut off.
+    case corruptCompoundFile(file: String, reason: String)
+    /// A legacy `.xls` (BIFF) workbook whose records cannot be read (damaged, an unsupported BIFF
+    /// version, or refused by FreeXL).
+    case legacyWorkbookUnreadable(file: String, reason: String)
+    /// A workbook without a single worksheet (only chart sheets, macro sheets, or none at all).
+    case noWorksheets(file: String)
+    /// A legacy `.xls` sheet whose used range is too large for FreeXL, which holds every sheet
+    /// as a dense grid of 16-byte cells: `needed` bytes for the grids up to this sheet, past `limit`.
+    case legacySheetTooLarge(file: String, sheet: String, rows: Int, columns: Int, needed: Int64, limit: Int64)
     /// libzip could not open or read the archive (truncated, inconsistent …).
     case corruptArchive(file: String, reason: String)
     /// A part that the relationships name is not in the archive.
@@ -44,8 +53,14 @@ extension WorkbookReadError: LocalizedError {
             return "无法读取 \(f)：不是 Excel 工作簿（\(reason)）/ cannot read \(f): not an Excel workbook (\(reason))"
         case .passwordProtected(let f):
             return "无法读取 \(f)：文件设有密码保护（已加密），请先在 Excel 中取消密码 / cannot read \(f): the workbook is password-protected (encrypted)"
-        case .legacyXLSNotSupported(let f):
-            return "无法读取 \(f)：这是旧版 .xls（Excel 97–2003）文件，暂不支持，请另存为 .xlsx / cannot read \(f): legacy .xls (Excel 97–2003) files are not supported yet; save it as .xlsx"
+        case .corruptCompoundFile(let f, let reason):
+            return "无法读取 \(f)：OLE2 复合文档已损坏或不完整（\(reason)）/ cannot read \(f): corrupt or truncated OLE2 compound file (\(reason))"
+        case .legacyWorkbookUnreadable(let f, let reason):
+            return "无法读取 \(f)：旧版 .xls（Excel 97–2003）工作簿已损坏或无法解析（\(reason)）/ cannot read \(f): the legacy .xls (Excel 97–2003) workbook is damaged or cannot be parsed (\(reason))"
+        case .noWorksheets(let f):
+            return "无法读取 \(f)：工作簿中没有工作表 / cannot read \(f): the workbook has no worksheets"
+        case .legacySheetTooLarge(let f, let sheet, let rows, let columns, let needed, let limit):
+            return "拒绝读取 \(f)：工作表“\(sheet)”的已用区域有 \(rows) 行 × \(columns) 列；FreeXL 按整张网格读取，到此表为止需要 \(needed) 字节内存，超过上限 \(limit) 字节 / refused \(f): sheet '\(sheet)' spans \(rows) rows × \(columns) columns; FreeXL reads whole grids and would need \(needed) bytes up to this sheet, more than the limit of \(limit) bytes"
         case .corruptArchive(let f, let reason):
             return "无法读取 \(f)：ZIP 压缩包已损坏或不完整（\(reason)）/ cannot read \(f): corrupt or truncated ZIP archive (\(reason))"
         case .missingPart(let f, let part):
