@@ -39,7 +39,7 @@ final class ConvertCommandTests: XCTestCase {
             let folder = i % 3 == 0 ? input.appendingPathComponent("县直/教育") : input
             try fm.copyItem(atPath: sample(samples[i % samples.count]), toPath: folder.appendingPathComponent("部门\(i).xlsx").path)
         }
-        let broken = ["empty.xlsx", "truncated.xlsx", "legacy.xls", "encrypted.xlsx", "malformed-sheet.xlsx"]
+        let broken = ["empty.xlsx", "truncated.xlsx", "encrypted.xls", "encrypted.xlsx", "malformed-sheet.xlsx"]
         for name in broken {
             try fm.copyItem(atPath: Fixtures.url("hostile/\(name)").path, toPath: input.appendingPathComponent("坏-\(name)").path)
         }
