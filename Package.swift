@@ -37,7 +37,7 @@ let package = Package(
             name: "juesuan",
             dependencies: ["SpreadsheetKit", "JuesuanCore",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .executableTarget(name: "juesuan-bench", dependencies: ["SpreadsheetKit"]),
+        .executableTarget(name: "juesuan-bench", dependencies: ["SpreadsheetKit", "JuesuanCore"]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SpreadsheetKitTests", dependencies: ["SpreadsheetKit", "TestSupport"]),

@@ -249,8 +249,22 @@ struct TableDrawing {
     private func amountContent(_ value: StatedValue?, isCount: Bool) -> CellContent {
         guard let amount = value?.amount, amount != .zero else { return .blank }
         if isCount || value?.isCount == true { return .decimal(amount.value) }
-        let shown = unit == .yuan ? amount.rounded(2) : amount.expressed(in: unit).rounded(2)
+        let shown = unit == .yuan ? amount.rounded(2) : Self.expressed(amount, in: unit).rounded(2)
         return shown == .zero ? .blank : .decimal(shown.value)
+    }
+
+    /// ``Amount/expressed(in:)`` for units that are powers of ten (元, 万元): the exact quotient by
+    /// moving the exponent, where `Decimal` division (long division on its 16-bit words) showed in profiles.
+    static func expressed(_ amount: Amount, in unit: AmountUnit) -> Amount {
+        let value = amount.value
+        let shift: Int
+        switch unit.yuanPerUnit {
+        case 1: return amount
+        case 10_000: shift = 4
+        default: return amount.expressed(in: unit)
+        }
+        guard value.isFinite, value.exponent - shift >= -128 else { return amount.expressed(in: unit) }
+        return Amount(Decimal(sign: value.sign, exponent: value.exponent - shift, significand: value.significand))
     }
 
     private func column(_ position: SummaryRow.Position, offsets: [String: Int]) -> Int? {

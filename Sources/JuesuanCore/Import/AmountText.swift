@@ -20,7 +20,7 @@ public enum AmountCell: Equatable, Sendable {
         switch cell.value {
         case .empty: return .blank
         case .number(let text):
-            guard let amount = Amount.fromCellNumber(text) else { return .invalid(text) }
+            guard let amount = CellNumber.fromCellNumber(text) else { return .invalid(text) }
             return .amount(amount)
         case .string(let text): return parse(text)
         case .date(let d): return .invalid(d.iso8601)
@@ -45,7 +45,7 @@ public enum AmountCell: Equatable, Sendable {
         guard !text.isEmpty,
               text.allSatisfy({ $0.isASCIIDigitLike || $0 == "." || $0 == "-" || $0 == "+" || $0 == "E" || $0 == "e" }),
               text.contains(where: \.isASCIIDigitLike),
-              let amount = Amount(text) else { return .invalid(raw) }
+              let amount = CellNumber.amount(text) else { return .invalid(raw) }
         return .amount(negative ? Amount(-amount.value) : amount)
     }
 }

@@ -47,17 +47,19 @@ struct KeyLines {
         guard let cells = grid.textRows[row], !cells.isEmpty else { return grid.isEmptyRow(row) }
         return cells.allSatisfy { _, text in
             unit(in: text) != nil || year(in: text) != nil || departmentLabels.contains { text.hasPrefix($0 + ":") }
-                || text.range(of: #"^公开\d+表$"#, options: .regularExpression) != nil
+                || (TextScan.contains(text, "公开") && text.range(of: #"^公开\d+表$"#, options: .regularExpression) != nil)
         }
     }
 
     static func unit(in text: String) -> AmountUnit? {
+        guard TextScan.contains(text, "单位") else { return nil }
         guard let range = text.range(of: #"单位:?\(?(万元|元)"#, options: .regularExpression) else { return nil }
         return text[range].contains("万元") ? .wanYuan : .yuan
     }
 
     /// A fiscal year: "2024年度", or "2024年" not followed by a month (a date such as 2025年3月12日 is not one).
     static func year(in text: String) -> Int? {
+        guard TextScan.contains(text, "年") else { return nil }
         for pattern in [#"(19|20)\d{2}年度"#, #"(19|20)\d{2}年(?![0-9一二三四五六七八九十]{1,2}月)"#] {
             if let range = text.range(of: pattern, options: .regularExpression) { return Int(text[range].prefix(4)) }
         }

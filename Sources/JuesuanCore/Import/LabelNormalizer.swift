@@ -11,9 +11,11 @@ import Foundation
 public enum LabelNormalizer {
     /// Whitespace removed, full-width ASCII folded to half-width, brackets and quotes unified.
     public static func normalize(_ text: String) -> String {
+        // Most labels need no change: return them as they are, without building a new string.
+        if !text.unicodeScalars.contains(where: changes) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{3000}" || scalar == "\u{200B}" || scalar == "\u{FEFF}" { continue }
+            if isWhitespace(scalar) || scalar == "\u{3000}" || scalar == "\u{200B}" || scalar == "\u{FEFF}" { continue }
             switch scalar.value {
             case 0xFF01...0xFF5E: // full-width ASCII forms
                 out.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
@@ -28,15 +30,44 @@ public enum LabelNormalizer {
         return String(out)
     }
 
+    /// Unicode's White_Space property (`scalar.properties.isWhitespace`, a table look-up that showed in
+    /// profiles), as a range test: U+0009–000D, 0020, 0085, 00A0, 1680, 2000–200A, 2028, 2029, 202F, 205F, 3000.
+    @inline(__always) static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Whether ``normalize(_:)`` drops or replaces this scalar.
+    @inline(__always) static func changes(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF,
+             0xFF01...0xFF5E, 0x201C, 0x201D, 0x201E, 0x300C, 0x300D, 0x300E, 0x300F, 0x2018, 0x2019,
+             0x3010, 0x3014, 0x3011, 0x3015, 0x2014, 0x2015, 0x2500, 0x2501:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// ``normalize(_:)`` and then the item numbering stripped from the front: "一、", "（一）", "1.", "1、", "(1)", "第一".
     public static func key(_ text: String) -> String {
         stripNumbering(normalize(text))
     }
 
     static let chineseNumerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇"]
+    private static let numeralScalars: Set<UInt32> = Set(chineseNumerals.map { $0.unicodeScalars.first!.value })
 
     /// Removes a leading item number from a normalized label.
     public static func stripNumbering(_ text: String) -> String {
+        // Nothing to strip unless the first character can open a number: "(", a digit, a Chinese
+        // numeral, or a CJK compatibility ideograph (canonically equal to a numeral: U+F9B2 is 零).
+        guard let first = text.unicodeScalars.first else { return text }
+        switch first.value {
+        case 0x28, 0x30...0x39, 0xF900...0xFAFF, 0x2F800...0x2FA1F: break
+        default: if !numeralScalars.contains(first.value) { return text }
+        }
         var s = Substring(text)
         // "(一)" / "(1)"
         if s.first == "(", let close = s.firstIndex(of: ")"), s.distance(from: s.startIndex, to: close) <= 4 {

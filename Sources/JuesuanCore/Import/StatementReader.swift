@@ -31,7 +31,7 @@ struct StatementReader {
         let summaryLabels = Set(layout.summaryRows.map { LabelNormalizer.key($0.label) })
         // Rows that carry a summary label anywhere (06's footer spans blocks) are not block rows.
         let summaryRowNumbers = table.dataStart <= table.dataEnd ? Set((table.dataStart...table.dataEnd).filter { r in
-            (table.firstColumn...table.lastColumn).contains { grid.text(r, $0).map { summaryLabels.contains(LabelNormalizer.key($0)) } ?? false }
+            (table.firstColumn...table.lastColumn).contains { grid.key(r, $0).map { summaryLabels.contains($0) } ?? false }
         }) : []
         var columnOffset = 0
         for block in layout.blocks {
@@ -66,6 +66,7 @@ struct StatementReader {
             (c.role == .amount || c.role == .count) ? (c, columns[i]) : nil
         }
         guard table.dataStart <= table.dataEnd else { return [] }
+        let totalKey = block.rows.total.map { LabelNormalizer.key($0.label) }
         var result: [StatementRow] = []
         for r in table.dataStart...table.dataEnd where !summaryRows.contains(r) {
             let hasValues = valueColumns.contains { grid.cell(r, $0.1) != nil }
@@ -88,9 +89,8 @@ struct StatementReader {
                     stated.nameCell = nameCell
                     result.append(stated)
                 } else {
-                    let labels = [codeColumn, nameColumn, labelColumn].compactMap { $0.flatMap { grid.text(r, $0) } }
-                        .map(LabelNormalizer.key)
-                    if let total = block.rows.total, labels.contains(LabelNormalizer.key(total.label)) {
+                    let labels = [codeColumn, nameColumn, labelColumn].compactMap { $0.flatMap { grid.key(r, $0) } }
+                    if let total = block.rows.total, let totalKey, labels.contains(totalKey) {
                         result.append(row(key: total.id, code: nil, label: total.label, line: lineNumber(r, lineColumn),
                                           labelCell: (r, codeColumn!), values: values(r, valueColumns, item: nil)))
                     } else if !hasValues {
@@ -114,7 +114,7 @@ struct StatementReader {
                     continue
                 }
                 let printed = labelColumn.flatMap { grid.text(r, $0) }
-                if let expected = item.label, let printed, LabelNormalizer.key(printed) != LabelNormalizer.key(expected) {
+                if let expected = item.label, printed != nil, labelColumn.flatMap({ grid.key(r, $0) }) != LabelNormalizer.key(expected) {
                     issue(.warning, r, labelColumn, "行次 \(line) 的项目应为“\(expected)”，表中为“\(rawText(r, labelColumn!))” / line \(line) should read '\(expected)'")
                 }
                 result.append(row(key: key, code: item.code, label: item.label ?? printed, line: line,
@@ -145,7 +145,7 @@ struct StatementReader {
         guard let cell else { return (nil, nil) }
         switch cell.value {
         case .number(let t):
-            guard let a = Amount.fromCellNumber(t), a.value >= 0, a.rounded(0) == a else { return (nil, nil) }
+            guard let a = CellNumber.fromCellNumber(t), a.value >= 0, a.rounded(0) == a else { return (nil, nil) }
             return (a.description, nil)
         case .string(let s):
             let n = LabelNormalizer.normalize(s)
@@ -176,7 +176,7 @@ struct StatementReader {
     private func lineNumber(_ row: Int, _ column: Int?) -> Int? {
         guard let column, let cell = grid.cell(row, column) else { return nil }
         switch cell.value {
-        case .number(let t): return Amount.fromCellNumber(t).flatMap { $0.rounded(0) == $0 ? Int($0.description) : nil }
+        case .number(let t): return CellNumber.fromCellNumber(t).flatMap { $0.rounded(0) == $0 ? Int($0.description) : nil }
         case .string(let s): return Int(LabelNormalizer.normalize(s))
         default: return nil
         }
@@ -218,8 +218,8 @@ struct StatementReader {
             for r in table.dataStart...table.dataEnd {
                 // The label may sit in any cell from the block's start to the value (merged spans vary).
                 let hit = (min(labelColumn, valueColumn)...max(labelColumn, valueColumn)).first {
-                    grid.text(r, $0).map(LabelNormalizer.key) == wanted
-                } ?? (1...max(1, valueColumn)).first { grid.text(r, $0).map(LabelNormalizer.key) == wanted }
+                    grid.key(r, $0) == wanted
+                } ?? (1...max(1, valueColumn)).first { grid.key(r, $0) == wanted }
                 guard let labelAt = hit else { continue }
                 let column = Column(header: [summary.label], also: [], role: .amount, measure: "amount", number: nil, width: nil)
                 let values = self.values(r, [(column, valueColumn)], item: nil)

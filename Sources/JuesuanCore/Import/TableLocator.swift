@@ -31,8 +31,20 @@ struct TableLocator {
     let headerSearchRows = 14
 
     /// Each layout's title keys (numbering stripped), for the title search.
-    private var titleKeys: [(key: String, layout: TableLayout)] {
-        layouts.flatMap { layout in ([layout.title] + layout.aliases).map { (LabelNormalizer.key($0), layout) } }
+    private let titleKeys: [(key: String, layout: TableLayout)]
+    /// Each layout's header leaf keys, per column (by layout id), computed once rather than per title found.
+    private let leafKeys: [String: [Set<String>]]
+
+    init(layouts: [TableLayout]) {
+        self.layouts = layouts
+        titleKeys = layouts.flatMap { layout in ([layout.title] + layout.aliases).map { (LabelNormalizer.key($0), layout) } }
+        var leafKeys: [String: [Set<String>]] = [:]
+        var seen: [String: Int] = [:]
+        for layout in layouts { seen[layout.id, default: 0] += 1 }
+        for layout in layouts where seen[layout.id] == 1 { // a repeated id is computed per match, as before
+            leafKeys[layout.id] = layout.columns.map { column in Set(([column.header.last!] + column.also).map(LabelNormalizer.key)) }
+        }
+        self.leafKeys = leafKeys
     }
 
     /// Every candidate table on the sheet: for each title cell, every layout whose title and
@@ -83,7 +95,7 @@ struct TableLocator {
     /// The title text as compared: numbering and a leading year ("2024年度") stripped.
     private func titleKey(_ text: String) -> String {
         var key = LabelNormalizer.stripNumbering(text)
-        if let range = key.range(of: #"^\d{4}年度?"#, options: .regularExpression) { key.removeSubrange(range) }
+        if TextScan.contains(key, "年"), let range = key.range(of: #"^\d{4}年度?"#, options: .regularExpression) { key.removeSubrange(range) }
         return LabelNormalizer.stripNumbering(key)
     }
 
@@ -96,12 +108,18 @@ struct TableLocator {
         // among the cells that fit, the leftmost and then the highest wins. Repeated leaves (01's two
         // 项目, 06's four 科目代码, 09's two 合计) thus fall into place without knowing the grid.
         var positions: [Int] = [], leafRows: [Int] = []
-        for column in columns {
-            let wanted = Set(([column.header.last!] + column.also).map(LabelNormalizer.key))
+        let wantedPerColumn = leafKeys[layout.id]
+            ?? columns.map { column in Set(([column.header.last!] + column.also).map(LabelNormalizer.key)) }
+        // The keys of the text cells below the title, looked up once for all the columns.
+        let window: [(row: Int, cells: [(column: Int, key: String)])] = ((titleRow + 1)...lastSearchRow).map { r in
+            (r, (grid.textRows[r] ?? []).map { ($0.column, grid.key(of: $0.text, at: r, $0.column)) })
+        }
+        for (index, column) in columns.enumerated() {
+            let wanted = wantedPerColumn[index]
             var best: CellReference?
-            for r in (titleRow + 1)...lastSearchRow {
-                for (c, text) in grid.textRows[r] ?? [] where c > (positions.last ?? 0) && allowed.contains(c) {
-                    guard wanted.contains(LabelNormalizer.stripNumbering(text)) else { continue }
+            for (r, cells) in window {
+                for (c, key) in cells where c > (positions.last ?? 0) && allowed.contains(c) {
+                    guard wanted.contains(key) else { continue }
                     if best == nil || c < best!.column { best = CellReference(row: r, column: c) }
                 }
             }

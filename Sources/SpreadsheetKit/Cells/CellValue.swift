@@ -39,7 +39,10 @@ public enum CellValue: Hashable, Sendable {
         return nil
     }
 
-    public var isEmpty: Bool { self == .empty }
+    public var isEmpty: Bool {
+        if case .empty = self { return true }
+        return false
+    }
 }
 
 /// One cell as read: where it is, its value, its formula, and its style.

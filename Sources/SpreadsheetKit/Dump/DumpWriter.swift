@@ -49,24 +49,31 @@ public struct DumpWriter {
         out.append(byte: 10)
         if sheet.visibility != .visible { out.append("# \(sheet.visibility.rawValue)\n") }
         let layout = try workbook.forEachRow(in: sheet) { row in
-            guard let lastShown = row.cells.lastIndex(where: { $0.isShownInDump }) else { return }
-            out.append(row.number)
-            var column = 0
-            for cell in row.cells[...lastShown] {
-                // One tab per column up to this cell: skipped columns stay empty.
-                while column < cell.reference.column { out.append(byte: 9); column += 1 }
-                if cell.isFormulaWithoutCachedValue, let formula = cell.formula {
-                    out.append(byte: UInt8(ascii: "="))
-                    appendEscaped(formula)
-                } else {
-                    switch cell.value {
-                    case .string(let s): appendEscaped(s)
-                    case .number(let text): out.append(text)
-                    default: out.append(cell.value.dumpText)
+            // Cells are read in place (no copy of each Cell and its strings): this loop runs for
+            // every cell of 200,000-row sheets.
+            row.cells.withUnsafeBufferPointer { cells in
+                var lastShown = cells.count - 1
+                while lastShown >= 0 && !cells[lastShown].isShownInDump { lastShown -= 1 }
+                guard lastShown >= 0 else { return }
+                out.append(row.number)
+                var column = 0
+                for i in 0...lastShown {
+                    // One tab per column up to this cell: skipped columns stay empty.
+                    let target = cells[i].reference.column
+                    while column < target { out.append(byte: 9); column += 1 }
+                    if cells[i].isFormulaWithoutCachedValue, let formula = cells[i].formula {
+                        out.append(byte: UInt8(ascii: "="))
+                        appendEscaped(formula)
+                    } else {
+                        switch cells[i].value {
+                        case .string(let s): appendEscaped(s)
+                        case .number(let text): out.append(text)
+                        default: out.append(cells[i].value.dumpText)
+                        }
                     }
                 }
+                out.append(byte: 10)
             }
-            out.append(byte: 10)
             try out.flushIfNeeded()
         }
         if !layout.mergedRanges.isEmpty {
@@ -78,21 +85,24 @@ public struct DumpWriter {
 
     /// tsv escapes: `\` → `\\`, tab → `\t`, newline → `\n`, CR → `\r`.
     private func appendEscaped(_ text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ appendEscaped(bytes: $0) }) != nil { return }
         var text = text
-        text.withUTF8 { bytes in
-            // Most labels need no escape: copy them whole.
-            if !bytes.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) {
-                output.append(bytes: bytes)
-                return
-            }
-            for b in bytes {
-                switch b {
-                case 92: output.append(byte: 92); output.append(byte: 92)
-                case 9: output.append(byte: 92); output.append(byte: UInt8(ascii: "t"))
-                case 10: output.append(byte: 92); output.append(byte: UInt8(ascii: "n"))
-                case 13: output.append(byte: 92); output.append(byte: UInt8(ascii: "r"))
-                default: output.append(byte: b)
-                }
+        text.withUTF8 { appendEscaped(bytes: $0) }
+    }
+
+    private func appendEscaped(bytes: UnsafeBufferPointer<UInt8>) {
+        // Most labels need no escape: copy them whole.
+        if !bytes.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+            output.append(bytes: bytes)
+            return
+        }
+        for b in bytes {
+            switch b {
+            case 92: output.append(byte: 92); output.append(byte: 92)
+            case 9: output.append(byte: 92); output.append(byte: UInt8(ascii: "t"))
+            case 10: output.append(byte: 92); output.append(byte: UInt8(ascii: "n"))
+            case 13: output.append(byte: 92); output.append(byte: UInt8(ascii: "r"))
+            default: output.append(byte: b)
             }
         }
     }

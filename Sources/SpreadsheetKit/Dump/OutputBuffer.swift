@@ -32,6 +32,8 @@ public final class OutputBuffer {
     }
 
     @inline(__always) public func append(_ text: String) {
+        // Native strings are contiguous UTF-8: copy without making the string mutable.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) != nil { return }
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }

@@ -30,3 +30,47 @@ struct TextCapture {
     var string: String { String(decoding: bytes, as: UTF8.self) }
     var decoded: String { decodeOOXMLEscapes(bytes) }
 }
+
+/// A growable byte buffer for the sheet parser's per-cell text: no copy-on-write checks, no
+/// generic `removeAll`, reused for every cell. Owned by one parser, which calls ``release()``.
+struct ByteScratch {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 64) {
+        base = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    func release() { base.deallocate() }
+
+    @inline(__always) mutating func reset() { count = 0 }
+
+    @inline(__always) mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
+        guard let source = chunk.baseAddress, chunk.count > 0 else { return }
+        if count + chunk.count > capacity { grow(to: count + chunk.count) }
+        (base + count).update(from: source, count: chunk.count)
+        count += chunk.count
+    }
+
+    private mutating func grow(to needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = newCapacity
+    }
+
+    var isEmpty: Bool { count == 0 }
+    var first: UInt8? { count > 0 ? base[0] : nil }
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    var string: String { String(decoding: buffer, as: UTF8.self) }
+    /// The text with OOXML's `_xHHHH_` escapes decoded.
+    var decoded: String {
+        // Escapes need an underscore: most texts have none and are taken as they are.
+        buffer.contains(UInt8(ascii: "_")) ? decodeOOXMLEscapes(Array(buffer)) : string
+    }
+}

@@ -24,8 +24,11 @@ final class SheetParser: SAXHandler {
     private var cellRef = CellReference(row: 0, column: 0)
     private var cellType = CellType.number
     private var cellStyle = 0
-    private var valueText = TextCapture()
-    private var formulaText = TextCapture()
+    // The text of the cell's value and formula, captured only while inside <v>/<t> and <f>.
+    private var valueText = ByteScratch()
+    private var formulaText = ByteScratch()
+    private var capturingValue = false
+    private var capturingFormula = false
     private var hasValue = false
     private var hasFormula = false
     private var sharedFormulaIndex: Int?
@@ -46,6 +49,11 @@ final class SheetParser: SAXHandler {
         self.onRow = onRow
     }
 
+    deinit {
+        valueText.release()
+        formulaText.release()
+    }
+
     private func fail(_ cell: String, _ reason: String) {
         if pendingError == nil {
             pendingError = WorkbookReadError.invalidCell(file: fileName, sheet: sheetName, cell: cell, reason: reason)
@@ -58,17 +66,17 @@ final class SheetParser: SAXHandler {
         case UInt8(ascii: "c") where name.equals("c"):
             startCell(attributes)
         case UInt8(ascii: "v") where name.equals("v"):
-            if inCell { valueText.begin(); hasValue = true }
+            if inCell { valueText.reset(); capturingValue = true; hasValue = true }
         case UInt8(ascii: "f") where name.equals("f"):
             if inCell { startFormula(attributes) }
         case UInt8(ascii: "t") where name.equals("t"):
-            if inInlineString && phoneticDepth == 0 { valueText.begin(keeping: true); hasValue = true }
+            if inInlineString && phoneticDepth == 0 { capturingValue = true; hasValue = true }
         case UInt8(ascii: "r") where name.equals("row"):
             startRow(attributes)
         case UInt8(ascii: "r") where name.equals("rPh"):
             phoneticDepth += 1
         case UInt8(ascii: "i") where name.equals("is"):
-            if inCell { inInlineString = true; valueText.begin(); valueText.end() }
+            if inCell { inInlineString = true; valueText.reset(); capturingValue = false }
         case UInt8(ascii: "m") where name.equals("mergeCell"):
             if let ref = attributes.string("ref") {
                 guard let range = CellRange(ref) else { return fail(ref, "合并区域无效 / invalid merged range") }
@@ -94,11 +102,11 @@ final class SheetParser: SAXHandler {
         case UInt8(ascii: "c") where name.equals("c"):
             endCell()
         case UInt8(ascii: "v") where name.equals("v"):
-            valueText.end()
+            capturingValue = false
         case UInt8(ascii: "f") where name.equals("f"):
-            formulaText.end()
+            capturingFormula = false
         case UInt8(ascii: "t") where name.equals("t"):
-            if inInlineString { valueText.end() }
+            if inInlineString { capturingValue = false }
         case UInt8(ascii: "r") where name.equals("row"):
             endRow()
         case UInt8(ascii: "r") where name.equals("rPh"):
@@ -113,8 +121,8 @@ final class SheetParser: SAXHandler {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        valueText.append(bytes)
-        formulaText.append(bytes)
+        if capturingValue { valueText.append(bytes) }
+        if capturingFormula { formulaText.append(bytes) }
     }
 
     // MARK: Rows
@@ -125,12 +133,18 @@ final class SheetParser: SAXHandler {
             return fail("row \(attributes.string("r") ?? "?")", "行号超出 Excel 上限 / row number outside Excel's limits")
         }
         row.number = number
-        row.cells.removeAll(keepingCapacity: true)
+        clearCells()
         row.height = attributes.string("ht").flatMap(Double.init)
         row.isHidden = attributes.bool("hidden") ?? false
         inRow = true
         lastRowNumber = number
         lastColumn = 0
+    }
+
+    /// Empties the row's cells, keeping the capacity. `removeLast` is specialised for `Cell`, where
+    /// `removeAll(keepingCapacity:)` destroys the cells through the runtime's generic value witnesses.
+    @inline(__always) private func clearCells() {
+        while !row.cells.isEmpty { row.cells.removeLast() }
     }
 
     private func endRow() {
@@ -142,10 +156,20 @@ final class SheetParser: SAXHandler {
 
     private func startCell(_ attributes: XMLAttributes) {
         if !inRow { // a cell outside a <row>: tolerate, as Excel does, by opening an implicit row
-            row.number = lastRowNumber + 1; row.cells.removeAll(keepingCapacity: true)
+            row.number = lastRowNumber + 1; clearCells()
             row.height = nil; row.isHidden = false; inRow = true; lastRowNumber = row.number; lastColumn = 0
         }
-        if let r = attributes.bytes("r") {
+        // One pass over the attributes: r, s and t (the common case of every cell).
+        var r: UnsafeBufferPointer<UInt8>?, t: UnsafeBufferPointer<UInt8>?, s: UnsafeBufferPointer<UInt8>?
+        attributes.forEachSingleLetter { letter, value in
+            switch letter {
+            case UInt8(ascii: "r"): if r == nil { r = value }
+            case UInt8(ascii: "s"): if s == nil { s = value }
+            case UInt8(ascii: "t"): if t == nil { t = value }
+            default: break
+            }
+        }
+        if let r {
             guard let ref = parseReference(r) else {
                 return fail(String(decoding: r, as: UTF8.self), "单元格引用无效 / invalid cell reference")
             }
@@ -158,9 +182,9 @@ final class SheetParser: SAXHandler {
             return fail(cellRef.a1, "列号超出 Excel 上限 / column outside Excel's limits")
         }
         lastColumn = cellRef.column
-        cellStyle = attributes.int("s") ?? 0
+        cellStyle = s.flatMap(XMLAttributes.integer) ?? 0
         cellType = .number
-        if let t = attributes.bytes("t"), !t.isEmpty {
+        if let t, !t.isEmpty {
             switch (t[0], t.count) {
             case (UInt8(ascii: "s"), 1): cellType = .sharedString
             case (UInt8(ascii: "s"), _): cellType = .formulaString
@@ -175,12 +199,14 @@ final class SheetParser: SAXHandler {
         hasValue = false
         hasFormula = false
         sharedFormulaIndex = nil
-        valueText.begin(); valueText.end()
+        valueText.reset()
+        capturingValue = false
     }
 
     private func startFormula(_ attributes: XMLAttributes) {
         hasFormula = true
-        formulaText.begin()
+        formulaText.reset()
+        capturingFormula = true
         sharedFormulaIndex = nil
         if attributes.string("t") == "shared" {
             sharedFormulaIndex = attributes.int("si")
@@ -190,32 +216,32 @@ final class SheetParser: SAXHandler {
 
     private func endCell() {
         inCell = false
-        let style = cellStyle < styles.count ? styles[cellStyle] : nil
+        let hasStyle = cellStyle < styles.count
         var value = CellValue.empty
         if hasValue {
             switch cellType {
             case .number:
-                if !valueText.bytes.isEmpty {
+                if !valueText.isEmpty {
                     let text = valueText.string
-                    if let style, style.isDate {
-                        value = .date(ExcelDateTime(serial: text, system: dateSystem, timeOfDay: style.isTimeOfDay))
+                    if hasStyle, styles[cellStyle].isDate {
+                        value = .date(ExcelDateTime(serial: text, system: dateSystem, timeOfDay: styles[cellStyle].isTimeOfDay))
                     } else {
                         value = .number(text)
                     }
                 }
             case .sharedString:
-                guard let index = parseIndex(valueText.bytes), index < sharedStrings.count else {
+                guard let index = parseIndex(valueText.buffer), index < sharedStrings.count else {
                     return fail(cellRef.a1, "共享字符串索引 \(valueText.string) 超出范围 / shared string index \(valueText.string) out of range")
                 }
                 value = .string(sharedStrings[index])
             case .formulaString, .inlineString:
                 value = .string(valueText.decoded)
             case .boolean:
-                value = .boolean(valueText.bytes.first == UInt8(ascii: "1") || valueText.string == "true")
+                value = .boolean(valueText.first == UInt8(ascii: "1") || valueText.string == "true")
             case .error:
                 value = .error(valueText.string)
             case .isoDate:
-                value = valueText.bytes.isEmpty ? .empty : .date(ExcelDateTime(isoText: valueText.string))
+                value = valueText.isEmpty ? .empty : .date(ExcelDateTime(isoText: valueText.string))
             }
         }
         var formula: String?
@@ -232,10 +258,10 @@ final class SheetParser: SAXHandler {
             }
         }
         row.cells.append(Cell(reference: cellRef, value: value, formula: formula,
-                              styleIndex: cellStyle, numberFormat: style?.numberFormat))
+                              styleIndex: cellStyle, numberFormat: hasStyle ? styles[cellStyle].numberFormat : nil))
     }
 
-    @inline(__always) private func parseIndex(_ bytes: [UInt8]) -> Int? {
+    @inline(__always) private func parseIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !bytes.isEmpty, bytes.count < 12 else { return nil }
         var n = 0
         for b in bytes {

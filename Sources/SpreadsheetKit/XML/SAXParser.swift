@@ -57,13 +57,29 @@ struct XMLAttributes {
 
     /// The attribute's value as a non-negative integer.
     @inline(__always) func int(_ name: StaticString) -> Int? {
-        guard let b = bytes(name), !b.isEmpty else { return nil }
+        bytes(name).flatMap(Self.integer)
+    }
+
+    /// Raw attribute bytes as a non-negative integer (`nil` when empty or not all digits).
+    @inline(__always) static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !b.isEmpty else { return nil }
         var value = 0
         for byte in b {
             guard byte >= 48, byte <= 57 else { return nil }
             value = value &* 10 &+ Int(byte - 48)
         }
         return value
+    }
+
+    /// Calls `body` with the first byte and the value of each attribute whose local name is one
+    /// letter, in document order: one pass for elements read millions of times (`<c r s t>`).
+    @inline(__always) func forEachSingleLetter(_ body: (UInt8, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let base else { return }
+        for i in 0..<count {
+            let rec = base + i * 5
+            guard let local = rec[0], local[0] != 0, local[1] == 0, let start = rec[3], let end = rec[4] else { continue }
+            body(local[0], UnsafeBufferPointer(start: start, count: end - start))
+        }
     }
 
     /// The attribute's value as a boolean (`1`/`true`).
@@ -117,20 +133,23 @@ final class SAXParser {
     private func start(first chunk: UnsafeRawBufferPointer) throws {
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(XML_SAX2_MAGIC)
+        // The three callbacks below run for every element and text run of a sheet (millions per
+        // 200,000-row sheet): the parser is borrowed without retain/release (it outlives parsing).
         sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
             guard let ctx, let localname else { return }
-            let me = Unmanaged<SAXParser>.fromOpaque(ctx).takeUnretainedValue()
-            me.handler.startElement(XMLName(pointer: localname),
-                                    XMLAttributes(base: attributes, count: Int(nbAttributes)))
+            Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.handler.startElement(XMLName(pointer: localname), XMLAttributes(base: attributes, count: Int(nbAttributes)))
+            }
         }
         sax.endElementNs = { ctx, localname, _, _ in
             guard let ctx, let localname else { return }
-            Unmanaged<SAXParser>.fromOpaque(ctx).takeUnretainedValue().handler.endElement(XMLName(pointer: localname))
+            Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.handler.endElement(XMLName(pointer: localname)) }
         }
         let characters: charactersSAXFunc = { ctx, ch, len in
             guard let ctx, let ch, len > 0 else { return }
-            Unmanaged<SAXParser>.fromOpaque(ctx).takeUnretainedValue()
-                .handler.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+            Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.handler.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+            }
         }
         sax.characters = characters
         sax.cdataBlock = characters
