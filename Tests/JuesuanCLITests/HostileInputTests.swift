@@ -88,3 +88,34 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("/nonexistent/报表.xlsx") && result.stderr.contains("找不到文件"), result.stderr)
     }
 }
+
+/// A folder given as the input, and a sheet of 1,000,000 nested elements (made here with Python's zipfile).
+final class HostileShapeTests: XCTestCase {
+    func testAFolderIsNamedAsSuch() throws {
+        let dir = try TemporaryDirectory()
+        let result = try JuesuanBinary.run(["dump", dir.url.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("a folder, not a file"), result.stderr)
+    }
+
+    func testDeeplyNestedElementsAreRefused() throws {
+        let dir = try TemporaryDirectory()
+        let out = dir.file("deep.xlsx").path
+        let script = """
+        import sys, zipfile
+        xml = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + '<x>' * 1000000 + '</x>' * 1000000 + '</sheetData></worksheet>'
+        src = zipfile.ZipFile(sys.argv[1]); out = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+        for i in src.infolist():
+            data = src.read(i.filename)
+            if i.filename == 'xl/worksheets/sheet1.xml': data = xml.encode()
+            out.writestr(i, data)
+        out.close()
+        """
+        let made = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", script, Fixtures.url("workbook/xlsxwriter-values.xlsx").path, out])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let result = try JuesuanBinary.run(["dump", out], timeout: 120)
+        XCTAssertFalse(result.crashed)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("xl/worksheets/sheet1.xml") && result.stderr.contains("nested deeper than 256"), result.stderr)
+    }
+}

@@ -114,7 +114,7 @@ struct TableLocator {
         let window: [(row: Int, cells: [(column: Int, key: String)])] = ((titleRow + 1)...lastSearchRow).map { r in
             (r, (grid.textRows[r] ?? []).map { ($0.column, grid.key(of: $0.text, at: r, $0.column)) })
         }
-        for (index, column) in columns.enumerated() {
+        for index in columns.indices {
             let wanted = wantedPerColumn[index]
             var best: CellReference?
             for (r, cells) in window {

@@ -78,7 +78,11 @@ public final class Workbook {
 
     /// Opens a workbook file.
     public convenience init(path: String, options: Options = Options()) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw WorkbookReadError.fileNotFound(file: path) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw WorkbookReadError.fileNotFound(file: path) }
+        if isDirectory.boolValue {
+            throw WorkbookReadError.notAWorkbook(file: path, reason: "这是文件夹，不是文件 / a folder, not a file")
+        }
         let handle: FileHandle
         do { handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)) } catch {
             throw WorkbookReadError.notAWorkbook(file: path, reason: error.localizedDescription)

@@ -103,6 +103,10 @@ final class SAXParser {
     private let handler: SAXHandler
     private var context: xmlParserCtxtPtr?
     private var failure: SAXFailure?
+    /// Element nesting so far. OOXML parts nest a dozen levels at most; a part nested deeper than
+    /// ``maxDepth`` is hostile (1,000,000 nested elements) and refused.
+    private var depth = 0
+    static let maxDepth = 256
 
     /// libxml2 must be initialised once before parsers run on several threads (batch work).
     private static let libraryInitialised: Void = { xmlInitParser() }()
@@ -138,12 +142,21 @@ final class SAXParser {
         sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
             guard let ctx, let localname else { return }
             Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.depth += 1
+                if $0.depth > SAXParser.maxDepth {
+                    $0.refuse(.malformed(message: "元素嵌套超过 \(SAXParser.maxDepth) 层 / elements nested deeper than \(SAXParser.maxDepth)",
+                                         line: $0.context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0))
+                    return
+                }
                 $0.handler.startElement(XMLName(pointer: localname), XMLAttributes(base: attributes, count: Int(nbAttributes)))
             }
         }
         sax.endElementNs = { ctx, localname, _, _ in
             guard let ctx, let localname else { return }
-            Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.handler.endElement(XMLName(pointer: localname)) }
+            Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.depth -= 1
+                $0.handler.endElement(XMLName(pointer: localname))
+            }
         }
         let characters: charactersSAXFunc = { ctx, ch, len in
             guard let ctx, let ch, len > 0 else { return }
