@@ -22,10 +22,10 @@ final class LegacyXLSTests: XCTestCase {
         }
     }
 
-    func dumpJSON(_ path: String, file: StaticString = #filePath, line: UInt = #line) throws -> [XLSDump.Sheet] {
+    func dumpJSON(_ path: String, file: StaticString = #filePath, line: UInt = #line) throws -> [DumpComparison.Sheet] {
         let result = try JuesuanBinary.run(["dump", "--format", "json", path], timeout: 300, file: file, line: line)
         XCTAssertEqual(result.status, 0, "\(path): \(result.stderr)", file: file, line: line)
-        return try XLSDump.sheets(result.stdout)
+        return try DumpComparison.sheets(result.stdout)
     }
 
     // MARK: Agreement with the .xlsx twin
@@ -79,7 +79,7 @@ final class LegacyXLSTests: XCTestCase {
         for xls in files {
             let fixture = xls.lastPathComponent
             let reference = xls.deletingPathExtension().appendingPathExtension("xlrd.json")
-            let theirs = try XLSDump.sheets(Data(contentsOf: reference))
+            let theirs = try DumpComparison.sheets(Data(contentsOf: reference))
             let ours = try dumpJSON(xls.path)
             // xlrd leaves chart sheets out; they have no cells.
             let kept = ours.filter { sheet in theirs.contains { $0.name == sheet.name } }
@@ -191,33 +191,8 @@ final class LegacyXLSTests: XCTestCase {
     }
 }
 
-/// The json dump, read back for comparison.
+/// How the .xls and .xlsx dumps may differ (the dump itself is read by DumpComparison).
 enum XLSDump {
-    struct Sheet {
-        var name: String
-        var visible: String
-        var merged: [String]
-        var cells: [String: [String: String]]
-    }
-
-    static func sheets(_ data: Data) throws -> [Sheet] {
-        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let sheets = root["sheets"] as? [[String: Any]] else {
-            throw NSError(domain: "XLSDump", code: 1, userInfo: [NSLocalizedDescriptionKey: "not a dump"])
-        }
-        return sheets.map { sheet in
-            var cells: [String: [String: String]] = [:]
-            for row in sheet["rows"] as? [[String: Any]] ?? [] {
-                for cell in row["cells"] as? [[String: Any]] ?? [] {
-                    var fields: [String: String] = [:]
-                    for (k, v) in cell { fields[k] = "\(v)" }
-                    cells[fields["ref"] ?? "?"] = fields
-                }
-            }
-            return Sheet(name: sheet["name"] as? String ?? "", visible: sheet["visible"] as? String ?? "",
-                         merged: sheet["merged"] as? [String] ?? [], cells: cells)
-        }
-    }
 
     enum NumberComparison { case exact, fifteenDigits }
 

@@ -161,17 +161,7 @@ public enum FormMappingLoader {
     }
 
     public static func load(yaml text: String, source: String) throws -> FormMapping {
-        let node: Node
-        do {
-            guard let composed = try Yams.compose(yaml: text) else {
-                throw MappingError(file: source, line: nil, message: "文件为空 / the file is empty")
-            }
-            node = composed
-        } catch let error as MappingError {
-            throw error
-        } catch {
-            throw MappingError(file: source, line: nil, message: "YAML 语法错误 / YAML syntax error: \(error)")
-        }
+        let node = try MappingLoader.compose(text, source: source)
         var mapping: FormMapping
         do {
             mapping = try YAMLDecoder().decode(FormMapping.self, from: text)

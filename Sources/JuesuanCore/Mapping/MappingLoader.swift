@@ -41,12 +41,16 @@ public enum MappingLoader {
     }
 
     public static func load(yaml text: String, source: String) throws -> TableLayout {
-        let node: Node
+        try Reader(source: source).layout(try compose(text, source: source))
+    }
+
+    /// Parses YAML text into a node tree that keeps line numbers, for every kind of mapping file.
+    static func compose(_ text: String, source: String) throws -> Node {
         do {
             guard let composed = try Yams.compose(yaml: text) else {
                 throw MappingError(file: source, line: nil, message: "文件为空 / the file is empty")
             }
-            node = composed
+            return composed
         } catch let error as MappingError {
             throw error
         } catch let error as YamlError {
@@ -54,7 +58,6 @@ public enum MappingLoader {
         } catch {
             throw MappingError(file: source, line: nil, message: "YAML: \(error)")
         }
-        return try Reader(source: source).layout(node)
     }
 
     private static func yamlErrorLine(_ error: YamlError) -> Int? {
