@@ -368,48 +368,29 @@ public struct FormReader {
     }
 }
 
-/// A sheet as the form reader searches it: cells, normalized texts, merges.
+/// A sheet as the form reader searches it: the importer's ``SheetGrid`` (cells, normalized texts),
+/// plus each cell's merged range, which forms need (一级指标 merged down over its rows).
 struct FormGrid {
-    let name: String
-    let cells: [CellReference: Cell]
-    let normalized: [CellReference: String]
-    let merges: [CellRange]
-    let maxRow: Int
-    let maxColumn: Int
+    private let base: SheetGrid
     private let byRow: [Int: [(column: Int, text: String)]]
     private let mergeOf: [CellReference: CellRange]
 
+    var name: String { base.name }
+    var cells: [CellReference: Cell] { base.cells }
+    var normalized: [CellReference: String] { base.texts }
+    var merges: [CellRange] { base.merges }
+    var maxRow: Int { base.rowCount }
+    var maxColumn: Int { base.columnCount }
+
     init(_ sheet: Worksheet) {
-        name = sheet.name
-        var cells: [CellReference: Cell] = [:], normalized: [CellReference: String] = [:]
-        var byRow: [Int: [(column: Int, text: String)]] = [:]
-        var maxRow = 0, maxColumn = 0
-        for row in sheet.rows {
-            for cell in row.cells where cell.value != .empty || cell.formula != nil {
-                cells[cell.reference] = cell
-                maxRow = max(maxRow, cell.reference.row)
-                maxColumn = max(maxColumn, cell.reference.column)
-                if case .string(let s) = cell.value {
-                    let n = LabelNormalizer.normalize(s)
-                    if !n.isEmpty {
-                        normalized[cell.reference] = n
-                        byRow[cell.reference.row, default: []].append((cell.reference.column, n))
-                    }
-                }
-            }
-        }
+        base = SheetGrid(sheet)
+        byRow = base.textRows.mapValues { $0.sorted { $0.column < $1.column } }
         var mergeOf: [CellReference: CellRange] = [:]
         for range in sheet.layout.mergedRanges where range.rowCount * range.columnCount <= 10_000 {
             for r in range.first.row...range.last.row {
                 for c in range.first.column...range.last.column { mergeOf[CellReference(row: r, column: c)] = range }
             }
         }
-        self.cells = cells
-        self.normalized = normalized
-        self.merges = sheet.layout.mergedRanges
-        self.maxRow = maxRow
-        self.maxColumn = maxColumn
-        self.byRow = byRow.mapValues { $0.sorted { $0.column < $1.column } }
         self.mergeOf = mergeOf
     }
 
@@ -461,12 +442,7 @@ struct FormGrid {
         return range.first == CellReference(row: row, column: column)
     }
 
-    func location(_ row: Int, _ column: Int) -> String {
-        let a1 = CellReference(row: row, column: column).a1
-        let plain = name.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" }
-            && !(name.first?.isNumber ?? true)
-        return plain ? "\(name)!\(a1)" : "'\(name.replacingOccurrences(of: "'", with: "''"))'!\(a1)"
-    }
+    func location(_ row: Int, _ column: Int) -> String { base.location(row, column) }
 }
 
 /// The rows of one form: from its title to the row before the next title.

@@ -152,9 +152,7 @@ struct BatchRunner: Sendable {
 
         func json() throws -> Data {
             struct Report: Encodable { var converted: Int; var failed: Int; var files: [Result] }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return try encoder.encode(Report(converted: results.count - failed.count, failed: failed.count, files: results)) + Data("\n".utf8)
+            return try jsonData(Report(converted: results.count - failed.count, failed: failed.count, files: results))
         }
     }
 

@@ -169,9 +169,7 @@ struct Diff: ParsableCommand {
             switch format {
             case .json:
                 struct Out: Encodable { var differences: [Difference] }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                FileHandle.standardOutput.write(try encoder.encode(Out(differences: changes)) + Data("\n".utf8))
+                FileHandle.standardOutput.write(try jsonData(Out(differences: changes)))
             case .text:
                 var out = "比较 / comparing: \(old) → \(new)\n差异 / differences: \(changes.count)\n"
                 for c in changes {

@@ -66,10 +66,8 @@ struct Check: ParsableCommand {
             }
             switch format {
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 struct Out: Encodable { var findings: [Finding] }
-                FileHandle.standardOutput.write(try encoder.encode(Out(findings: findings)) + Data("\n".utf8))
+                FileHandle.standardOutput.write(try jsonData(Out(findings: findings)))
             case .text:
                 print(Self.describe(findings, file: inputs.joined(separator: " ")), terminator: "")
             }

@@ -58,9 +58,7 @@ struct Fill: ParsableCommand {
             }
             switch format {
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                FileHandle.standardOutput.write(try encoder.encode(result) + Data("\n".utf8))
+                FileHandle.standardOutput.write(try jsonData(result))
             case .text:
                 print(Self.describe(result), terminator: "")
             }

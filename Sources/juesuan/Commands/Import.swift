@@ -42,9 +42,7 @@ struct Import: ParsableCommand {
                 }
                 return
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(result.report) + Data("\n".utf8)
+            let data = try ReportFile.encode(result.report)
             if let output {
                 try OutputFile.write(data, to: output, force: force, inputs: [file])
             } else {

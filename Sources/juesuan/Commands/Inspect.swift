@@ -23,11 +23,8 @@ struct Inspect: ParsableCommand {
             case .text: print(Self.describe(result, file: file), terminator: "")
             case .json:
                 struct Out: Encodable { var templateSet: String?; var found: [FoundTable]; var missing: [TableReference]; var issues: [ImportIssue] }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                let data = try encoder.encode(Out(templateSet: result.report.templateSet, found: result.found,
-                                                  missing: result.missingTables, issues: result.issues))
-                print(String(decoding: data, as: UTF8.self))
+                FileHandle.standardOutput.write(try jsonData(Out(templateSet: result.report.templateSet, found: result.found,
+                                                                 missing: result.missingTables, issues: result.issues)))
             }
             if result.hasErrors { status = ExitStatus.problemsInData }
         }

@@ -60,10 +60,8 @@ struct Learn: ParsableCommand {
                     var differences: [LayoutDifference]
                     var unmatched: [String]
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                FileHandle.standardOutput.write(try encoder.encode(Out(set: result.set, closestSet: result.closestSet, files: written,
-                                                                        differences: result.differences, unmatched: result.unmatched)) + Data("\n".utf8))
+                FileHandle.standardOutput.write(try jsonData(Out(set: result.set, closestSet: result.closestSet, files: written,
+                                                                        differences: result.differences, unmatched: result.unmatched)))
             }
         }
     }
