@@ -224,6 +224,114 @@ def department(s, f):
     s.row = r
 
 
+DEPARTMENT_INDEX_MARKS = ["whole", "sample", "qualitative", "quantitative"]
+FUND_INDEX_MARKS = ["whole", "sample", "qualitative", "quantitative", "national", "industry", "local", "declared", "historical"]
+FACTORS = ["0", "0.3", "0.6", "0.8", "1"]
+
+
+def merge_levels(s, first, rows, levels, col_of):
+    """Hierarchy labels merged down over the rows they cover (a new outer label ends the inner runs)."""
+    for depth, level in enumerate(levels):
+        k = 0
+        while k < len(rows):
+            key = [rows[k]["labels"][l] for l in levels[:depth + 1]]
+            n = 1
+            while k + n < len(rows) and [rows[k + n]["labels"][l] for l in levels[:depth + 1]] == key and key[-1] != "":
+                n += 1
+            s.put(first + k, col_of[level], key[-1], last_row=first + k + n - 1 if n > 1 else None)
+            k += n
+
+
+def department_index(s, f):
+    """附表 1-1 部门整体支出绩效评价指标体系: 12 columns, two header rows, the 得分合计 row first."""
+    r = s.row
+    s.put(r, 1, f["title"], 12, bold=True); r += 1
+    s.put(r, 1, "绩效指标", 3)
+    for c, label in ((4, "指标分值"), (5, "评价得分"), (6, "指标解释"), (7, "计分标准"), (12, "备注")):
+        s.put(r, c, label, last_row=r + 1)
+    s.put(r, 8, "评价方式", 9); s.put(r, 10, "评价属性", 11)
+    for c, label in enumerate(["一级指标", "二级指标", "三级指标"], start=1):
+        s.put(r + 1, c, label)
+    for c, label in enumerate(["整体评价", "样本评价", "定性评价", "定量评价"], start=8):
+        s.put(r + 1, c, label)
+    r += 2
+    t = f["total"]
+    s.put(r, 1, "得分合计", 3); s.put(r, 4, t["weight"]); s.put(r, 5, t.get("score", "")); s.put(r, 6, t.get("note", ""), 12)
+    r += 1
+    rows = f["rows"]
+    merge_levels(s, r, rows, ["level1", "level2", "level3"], {"level1": 1, "level2": 2, "level3": 3})
+    for k, row in enumerate(rows):
+        s.put(r + k, 4, row["weight"]); s.put(r + k, 5, row["score"])
+        s.put(r + k, 6, row["labels"]["explanation"]); s.put(r + k, 7, row["labels"]["standard"])
+        for c, mark in enumerate(DEPARTMENT_INDEX_MARKS, start=8):
+            s.put(r + k, c, "√" if mark in row["marks"] else "")
+        s.put(r + k, 12, row["labels"]["remark"])
+    s.row = r + len(rows)
+
+
+def fund_index_header(s, r):
+    s.put(r, 1, "分值权重", last_row=r + 2); s.put(r, 2, "自评得分", last_row=r + 2)
+    s.put(r, 3, "分层分类指标", 6); s.put(r, 7, "指标解释", last_row=r + 2); s.put(r, 8, "评分方法", 13)
+    s.put(r, 14, "评价要点及说明", last_row=r + 2); s.put(r, 15, "评价方式", 16); s.put(r, 17, "评价属性", 18)
+    s.put(r, 19, "定量评价标准", 23)
+    for c, label in ((3, "分层指标"), (4, "适用范围"), (5, "一级指标"), (6, "二级指标"), (8, "方法归类")):
+        s.put(r + 1, c, label, last_row=r + 2)
+    s.put(r + 1, 9, "计算公式", 13)
+    for c, label in enumerate(["整体评价", "样本评价", "定性评价", "定量评价", "国家标准", "行业标准", "地方标准", "申报标准", "历史均值"], start=15):
+        s.put(r + 1, c, label, last_row=r + 2)
+    for c, factor in enumerate(FACTORS, start=9):
+        s.put(r + 2, c, factor)
+    return r + 3
+
+
+def fund_index(s, f):
+    """附表 1 专项资金预算项目绩效评价指标体系: 23 columns, three header rows (repeated after each page break
+    in the stacked variant, as the seed prints them), the 得分合计 row first, a weight merged down over
+    the rows it covers, percentages as numbers formatted 0% (sheets) or text "20%" (stacked)."""
+    r = s.row
+    s.put(r, 1, f["title"], 23, bold=True); r += 1
+    r = fund_index_header(s, r)
+    s.put(r, 1, f["total"]["score"]); s.put(r, 2, ""); s.put(r, 3, "得分合计", 7); r += 1
+    rows = f["rows"]
+    # pages: the stacked variant repeats the header where the seed breaks the page (a gap in its lines)
+    pages, page = [], [rows[0]]
+    for a, b in zip(rows, rows[1:]):
+        if s.as_text and b["line"] - a["line"] > 2:
+            pages.append(page); page = []
+        page.append(b)
+    pages.append(page)
+    for p, page in enumerate(pages):
+        if p > 0:
+            r = fund_index_header(s, r)
+        merge_levels(s, r, page, ["tier", "scope", "level1", "level2"], {"tier": 3, "scope": 4, "level1": 5, "level2": 6})
+        for k, row in enumerate(page):
+            if row["labels"]["scope"] and not row["labels"]["level1"] and not row["labels"]["level2"]:
+                s.put(r + k, 4, row["labels"]["scope"], 6)  # 违规记录 spans 适用范围 … 二级指标
+            if row["weight"]:
+                n = 1
+                while k + n < len(page) and not page[k + n]["weight"]:
+                    n += 1
+                weight = row["weight"]
+                if not s.as_text and weight.endswith("%"):
+                    value = int(weight[:-1]) / 100
+                    s.put(r + k, 1, value, last_row=r + k + n - 1 if n > 1 else None)
+                    s.ws.cell(row=r + k, column=1).number_format = "0%"
+                else:
+                    s.put(r + k, 1, weight, last_row=r + k + n - 1 if n > 1 else None)
+            s.put(r + k, 2, row["score"])
+            s.put(r + k, 7, row["labels"]["explanation"]); s.put(r + k, 8, row["labels"]["method"])
+            if row.get("formula"):
+                s.put(r + k, 9, row["formula"], 13)
+            else:
+                for c, factor in enumerate(FACTORS, start=9):
+                    s.put(r + k, c, row.get("levels", {}).get(factor, ""))
+            s.put(r + k, 14, row["labels"]["points"])
+            for c, mark in enumerate(FUND_INDEX_MARKS, start=15):
+                s.put(r + k, c, "√" if mark in row["marks"] else "")
+        r += len(page)
+    s.row = r
+
+
 def summary(s, doc):
     sm = doc["summary"]
     r = s.row
@@ -250,7 +358,8 @@ def widths(ws, n):
 def main():
     plan = [("dachang-hebei-project", hebei, 11), ("luzhou-sichuan-project", sichuan, 11),
             ("dachuan-sichuan-project", sichuan, 11), ("zezhou-shanxi-project", shanxi, 12),
-            ("dachuan-sichuan-department", department, 8)]
+            ("dachuan-sichuan-department", department, 8), ("dachuan-sichuan-department-index", department_index, 12),
+            ("dachuan-sichuan-fund-index", fund_index, 23)]
     for name, draw, ncols in plan:
         with open(os.path.join(FIXTURES, name + ".json"), encoding="utf-8") as fh:
             doc = json.load(fh)

@@ -29,7 +29,7 @@ final class FormsTests: XCTestCase {
 
     func testTheCatalogLoadsFormStylesBesideTheTableLayouts() throws {
         let catalog = Self.catalog
-        XCTAssertEqual(Set(catalog.forms.map(\.style)), ["hebei-project", "hebei-summary", "shanxi-project", "sichuan-department", "sichuan-project"])
+        XCTAssertEqual(Set(catalog.forms.map(\.style)), ["hebei-project", "hebei-summary", "shanxi-project", "sichuan-department", "sichuan-department-index", "sichuan-fund-index", "sichuan-project"])
         XCTAssertTrue(catalog.sets.contains("gk10-2024"), "table layouts still load")
         XCTAssertFalse(catalog.layouts.contains { $0.set.isEmpty })
         XCTAssertEqual(catalog.form(style: "hebei-project")?.grade(for: 95), "优")

@@ -71,6 +71,40 @@ public struct FormMapping: Codable, Sendable, Equatable {
     public struct Total: Codable, Sendable, Equatable {
         public var label: String
         public var also: [String]?
+        /// Index tables: the column (by id) under which the total row states the full mark
+        /// (`weight`: 部门整体 得分合计 90 under 指标分值) and the one where it states the score
+        /// (`score`; 专项资金 prints its 得分合计 under 分值权重, so `score_at: weight`).
+        public var weight_at: String?
+        public var score_at: String?
+    }
+
+    /// A row of an indicator table that does not count toward the self-evaluated total (部门整体:
+    /// 自评质量 and 扣分项 are scored by the 财政 review, not by the department).
+    public struct RowMatch: Codable, Sendable, Equatable {
+        /// The column id whose label is matched (`level1`).
+        public var column: String
+        public var label: String
+        public var match: String?
+    }
+
+    /// An indicator table with weights and scores (部门整体支出绩效评价指标体系, 专项资金预算项目绩效评价指标体系):
+    /// one row per indicator, hierarchy labels merged down, a weight (points or a percentage) that
+    /// may cover several rows (merged down: "20%" over three rows), a score per row, texts, √ marks
+    /// and a grading scale (0 / 0.3 / 0.6 / 0.8 / 1 under 计算公式).
+    public struct IndexTable: Codable, Sendable, Equatable {
+        /// The header label that opens the table (指标分值 / 分值权重).
+        public var anchor: Label
+        /// Rows from the anchor that hold header labels (the scale factors included).
+        public var header_rows: Int?
+        /// Hierarchy columns, outermost first: a blank cell continues the label above, a new outer
+        /// label starts its inner ones afresh.
+        public var levels: [String]
+        /// Columns by header label; kinds: `text` (default), `number` (points), `percent` ("20%"),
+        /// `mark` (√).
+        public var columns: [Column]
+        /// The grading scale: a header (计算公式) whose columns are headed by factors (0, 0.3 … 1) in
+        /// the header rows below it; a row states either one formula across them, or a level per factor.
+        public var scale: Column?
     }
 
     public struct Grade: Codable, Sendable, Equatable {
@@ -98,6 +132,24 @@ public struct FormMapping: Codable, Sendable, Equatable {
         /// Within the total row, the measure that adds up `column_parts` (部门整体: 资金总额 = 财政拨款 + 其他资金).
         public var column_total: String?
         public var column_parts: [String]?
+        /// Index tables: rows that are not self-scored (their weights are not in the full mark).
+        public var unscored: [RowMatch]?
+        /// Index tables: hierarchy labels that state their points ("目标管理(25分)") are checked
+        /// against their rows' weights and scores.
+        public var label_points: Bool?
+        /// Index tables: `at_most` (default) — a weight covering several rows bounds their scores;
+        /// `equal` — their scores must add up to it.
+        public var group_scores: String?
+        /// Index tables: the self-evaluated score rescaled to this full mark (部门整体: 81 of 90 → 90 of 100).
+        public var rescale_to: Amount?
+        /// Decimals the rescaled score is rounded to (half up; default 2).
+        public var rescale_places: Int?
+    }
+
+    /// The 年度主要任务 list (部门整体: 任务名称 | 主要内容 under the anchor).
+    public struct Tasks: Codable, Sendable, Equatable {
+        public var anchor: Label
+        public var columns: [Column]
     }
 
     /// The 汇总表 columns (kind: summary).
@@ -125,6 +177,13 @@ public struct FormMapping: Codable, Sendable, Equatable {
     public var texts: [Field]?
     public var rules: Rules?
     public var summary: SummaryColumns?
+    /// kind: index — the indicator table.
+    public var index: IndexTable?
+    /// kind: index — a regular expression whose first group, matched on the title, is the project
+    /// ("…绩效评价指标体系（政法队伍教育整顿）").
+    public var project_from_title: String?
+    /// The 年度主要任务 list (部门整体).
+    public var tasks: Tasks?
     /// Grade bands, highest first (conventions §7 when absent).
     public var grades: [Grade]?
     /// Where the layout was inferred rather than seen.
@@ -185,12 +244,30 @@ public enum FormMappingLoader {
             throw MappingError(file: source, line: line(of: [], in: node, key: "format"),
                                message: "format 应为 \(FormMapping.format) / format must be \(FormMapping.format)")
         }
-        let styles = ["shanxi-project", "sichuan-project", "sichuan-department", "hebei-project", "hebei-summary"]
+        let styles = ["shanxi-project", "sichuan-project", "sichuan-department", "hebei-project", "hebei-summary",
+                      "sichuan-department-index", "sichuan-fund-index"]
         guard !mapping.style.isEmpty else {
             throw MappingError(file: source, line: line(of: [], in: node, key: "style"), message: "style 为空 / empty style (\(styles.joined(separator: ", ")) …)")
         }
-        guard ["project", "summary"].contains(mapping.kind) else {
-            throw MappingError(file: source, line: line(of: [], in: node, key: "kind"), message: "kind 应为 project 或 summary / kind must be project or summary")
+        guard ["project", "summary", "index"].contains(mapping.kind) else {
+            throw MappingError(file: source, line: line(of: [], in: node, key: "kind"), message: "kind 应为 project、summary 或 index / kind must be project, summary or index")
+        }
+        if mapping.kind == "index" {
+            guard let index = mapping.index else {
+                throw MappingError(file: source, line: nil, message: "指标体系表需要 index / an index table needs `index`")
+            }
+            let ids = Set(index.columns.map(\.id))
+            for level in index.levels where !ids.contains(level) {
+                throw MappingError(file: source, line: line(of: [], in: node, key: "index"),
+                                   message: "index.levels 中的“\(level)”不是列 id / levels names no column `\(level)`")
+            }
+            for column in index.columns where !["text", "number", "percent", "mark"].contains(column.kind ?? "text") {
+                throw MappingError(file: source, line: line(of: [], in: node, key: "index"),
+                                   message: "列“\(column.id)”的 kind 应为 text、number、percent 或 mark / unknown column kind `\(column.kind ?? "")`")
+            }
+            if let pattern = mapping.project_from_title, (try? NSRegularExpression(pattern: pattern)) == nil {
+                throw MappingError(file: source, line: line(of: [], in: node, key: "project_from_title"), message: "正则表达式无效 / invalid pattern: \(pattern)")
+            }
         }
         if mapping.kind == "project" && mapping.indicators == nil {
             throw MappingError(file: source, line: nil, message: "项目表需要 indicators / a project form needs indicators")

@@ -33,7 +33,7 @@ public struct FormIssue: Sendable, Equatable, CustomStringConvertible {
 public struct FormReader {
     public let styles: [FormMapping]
     /// Problems met in the last read (text where an amount belongs …).
-    public private(set) var issues: [FormIssue] = []
+    public internal(set) var issues: [FormIssue] = []
 
     public init(catalog: MappingCatalog) { styles = catalog.forms }
     public init(styles: [FormMapping]) { self.styles = styles }
@@ -72,13 +72,15 @@ public struct FormReader {
                 guard let style = title.style.max(by: { span.score($0) < span.score($1) }) else { continue }
                 if style.kind == "summary" {
                     if let summary = readSummary(span, style) { document.summaries.append(summary) }
+                } else if style.kind == "index" {
+                    if let index = readIndex(span, style) { document.indexForms = (document.indexForms ?? []) + [index] }
                 } else if let form = readForm(span, style), !(form.project.isEmpty && form.funds.isEmpty && form.indicators.isEmpty) {
                     // a sentence that names a form ("附表：…自评表") is not a form
                     document.forms.append(form)
                 }
             }
         }
-        if document.forms.isEmpty && document.summaries.isEmpty {
+        if document.forms.isEmpty && document.summaries.isEmpty && (document.indexForms ?? []).isEmpty {
             throw FormReadError.noForms(file: workbook.fileName, styles: styles.map(\.style))
         }
         return document
@@ -107,6 +109,7 @@ public struct FormReader {
             }
         }
         if let money = style.money { form.funds = readMoney(span, money, unit: unit) }
+        if let tasks = style.tasks { form.tasks = readTasks(span, tasks, stopAt: style.indicators?.anchor) }
         var totalRow: Int?
         if let indicators = style.indicators {
             (form.indicators, totalRow) = readIndicators(span, indicators, total: style.total)

@@ -18,12 +18,16 @@ public struct FormsDocument: Codable, Sendable, Equatable {
     public var forms: [PerformanceForm]
     /// 汇总表 summaries found in the workbook.
     public var summaries: [FormSummary]
+    /// Indicator tables with weights and scores (部门整体支出绩效评价指标体系, 专项资金预算项目绩效评价指标体系),
+    /// in workbook order; absent from documents written before they were read.
+    public var indexForms: [IndexForm]?
 
-    public init(source: String? = nil, forms: [PerformanceForm] = [], summaries: [FormSummary] = []) {
+    public init(source: String? = nil, forms: [PerformanceForm] = [], summaries: [FormSummary] = [], indexForms: [IndexForm]? = nil) {
         self.schema = Self.schemaID
         self.source = source
         self.forms = forms
         self.summaries = summaries
+        self.indexForms = indexForms
     }
 }
 
@@ -199,9 +203,23 @@ public struct PerformanceForm: Codable, Sendable, Equatable {
     public var indicators: [Indicator]
     public var total: FormTotal
     public var texts: [FormField]
+    /// 年度主要任务 (部门整体): 任务名称 and 主要内容, in printed order.
+    public var tasks: [FormTask]? = nil
 
     public func fund(_ id: String) -> FundRow? { funds.first { $0.id == id } }
     public func field(_ id: String) -> String? { (fields + texts).first { $0.id == id }?.text }
+}
+
+/// One 年度主要任务 of the 部门整体 form.
+public struct FormTask: Codable, Sendable, Equatable {
+    /// 任务名称.
+    public var name: SourcedText
+    /// 主要内容.
+    public var content: SourcedText?
+    public init(name: SourcedText, content: SourcedText?) {
+        self.name = name
+        self.content = content
+    }
 }
 
 /// One row of a 汇总表.

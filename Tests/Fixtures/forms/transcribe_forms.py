@@ -486,6 +486,206 @@ def zezhou_indicator(cells, level1, level2):
             "note": note, "weight": c[wi], "score": c[si], "remark": remark}
 
 
+# ---------------------------------------------------------------- indicator tables (dachuan: tab rows)
+# Schema of the index transcriptions (dachuan-sichuan-department-index.json, dachuan-sichuan-fund-index.json):
+#   {"forms": [{"line", "title", "project", "scale": ["0", "0.3", …],
+#               "total": {"weight": "90", "score": "", "note": "…"},
+#               "rows": [{"line", "labels": {"<column id>": "<printed>", …}, "weight": "20%", "score": "7",
+#                         "marks": ["whole", …], "formula": "…", "levels": {"0": "否", "1": "是"},
+#                         "self_scored": true, "unplaced_marks": 1}],
+#               "narrative": {"line": 316, "score": "90"}}]}
+# Hierarchy labels are the ones in force for the row (a blank continues the label above; a new outer
+# label starts its inner ones afresh), as the merged cells read. "" where nothing is printed.
+MARK_IDS = ["whole", "sample", "qualitative", "quantitative", "national", "industry", "local", "declared", "historical"]
+POINTS = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$")
+
+
+def cjk(text):
+    """Removes the spaces a line break inside a cell leaves between CJK characters ("通用 指标")."""
+    return re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u9fff\uff00-\uffef])", "", text)
+
+
+def inherit(rows, levels):
+    """Blank level labels continue the label above; a new outer label resets the inner ones."""
+    current = {k: "" for k in levels}
+    for row in rows:
+        printed = row["labels"]
+        changed = False
+        for k in levels:
+            if printed.get(k):
+                current[k] = printed[k]
+                changed = True
+            elif k in row.get("spanned", ()):
+                current[k] = ""
+                changed = True
+            elif changed:
+                current[k] = ""
+        for k in levels:
+            printed[k] = current[k]
+        row.pop("spanned", None)
+    return rows
+
+
+def dachuan_department_index():
+    """附表 1-1 部门整体支出绩效评价指标体系 (one table). A row: labels, 指标分值, 评价得分 (the first number and
+    the cell after it), 指标解释, 计分标准, the four √ columns (整体, 样本, 定性, 定量), 备注. Labels of a row
+    whose first cell is printed fill 一级, 二级, 三级 in order; of a row starting blank, the last is the 三级
+    and one before it (stating its points) the 二级. The merged labels printed in the middle of their rows
+    are given their rows as the stated points require (see Mappings/forms/sichuan-department-index.yaml)."""
+    lines = read("dachuan-zhengfawei-2023-disclosure.txt")
+    s = next(i for i, l in enumerate(lines) if "部门整体支出绩效评价指标体系(" in l or "部门整体支出绩效评价指标体系（" in l)
+    form = {"line": s + 1, "title": lines[s].strip(), "project": "", "total": {}, "rows": []}
+    levels = ["level1", "level2", "level3"]
+    i = s + 1
+    while i < len(lines) and not lines[i].startswith("报表编号"):
+        cells = [cjk(clean(c)) for c in lines[i].split("\t")]
+        i += 1
+        if not any(cells) or cells[0] in ("绩效指标", "一级指标"):
+            continue
+        if cells[0] == "得分合计":
+            nums = [c for c in cells if NUM.match(c)]
+            note = next(c for c in cells if c.startswith("说明"))
+            form["total"] = {"weight": nums[0], "score": "", "note": note}
+            continue
+        k = next(j for j, c in enumerate(cells) if NUM.match(c))
+        labels = [c for c in cells[:k] if c]
+        row = {"line": i, "labels": {}, "weight": cells[k], "score": cells[k + 1],
+               "explanation": cells[k + 2], "standard": cells[k + 3]}
+        marks = cells[k + 4:k + 8]
+        row["marks"] = [MARK_IDS[j] for j, c in enumerate(marks) if c == "√"]
+        row["remark"] = cells[k + 8] if len(cells) > k + 8 else ""
+        if cells[0]:
+            row["labels"] = dict(zip(levels, labels))
+        elif len(labels) == 2:
+            row["labels"] = {"level2": labels[0], "level3": labels[1]}
+        elif len(labels) == 1:
+            row["labels"] = {"level2" if POINTS.search(labels[0]) else "level3": labels[0]}
+        # not self-scored: 自评质量, 扣分项 (their 计分标准 is the 财政 review's: "此为财政重点绩效评价计分标准")
+        row["self_scored"] = "财政重点绩效评价计分标准" not in row["standard"]
+        form["rows"].append(row)
+    rows = form["rows"]
+    by_line = {r["line"]: r for r in rows}
+    # merged labels printed on a middle row: 动态调整(15分) over the three rows from the 5-point row
+    # "部门公用经费…控制情况"; 目标实现 over its row and the one above; 目标制定 over its row and the next
+    lines_ = [r["line"] for r in rows]
+    dyn = next(r for r in rows if r["labels"].get("level2", "").startswith("动态调整"))
+    prev = rows[rows.index(dyn) - 1]
+    prev["labels"]["level2"] = dyn["labels"]["level2"]
+    goal = next(r for r in rows if r["labels"].get("level3") == "目标实现")
+    rows[rows.index(goal) - 1]["labels"]["level3"] = "目标实现"
+    inherit(rows, levels)
+    for r in rows:
+        for k in ("explanation", "standard", "remark"):
+            r["labels"][k] = r.pop(k)
+    # the prose states the rescaled score: "我单位得90分"
+    n = next(j for j, l in enumerate(lines) if "评价结论" in l and "得" in l and "分" in l and "整体支出绩效评价指标体系" in l)
+    form["narrative"] = {"line": n + 1, "score": re.search(r"得\s*(\d+)\s*分", lines[n]).group(1)}
+    return [form]
+
+
+FUND_TIERS = ("通用指标", "特性指标", "个性指标")
+FUND_SCOPES = ("所有项目", "民生保障项目", "违规记录")
+FUND_LEVEL1 = ("项目决策", "项目实施", "完成结果", "项目效果", "产出指标", "效益指标", "成本指标", "满意度指标")
+FUND_METHODS = ("分级评分法", "是否评分法", "比率分值法", "缺（错）项扣分法")
+# Levels of scale rows printed with fewer than five cells, placed as the same indicator prints them
+# with all five cells in the other forms (first at 0, last at 1).
+FUND_MIDDLE = {"较完善": "0.6", "较合理": "0.6", "一般": "0.3", "较均衡": "0.6"}
+
+
+def fund_row(cells, line):
+    m = next(j for j, c in enumerate(cells) if j >= 2 and c in FUND_METHODS)
+    lab = cells[2:m]
+    while lab and lab[-1] == "":
+        lab.pop()
+    explanation, pre = lab[-1], lab[:-1]
+    if explanation.startswith("经济成本指标") and len(explanation) > len("经济成本指标"):
+        pre, explanation = pre + ["经济成本指标"], explanation[len("经济成本指标"):].strip()
+    labels, spanned = {}, []
+    for c in [c for c in pre if c]:
+        if c in FUND_TIERS and "tier" not in labels:
+            labels["tier"] = c
+        elif c in FUND_SCOPES and "scope" not in labels:
+            labels["scope"] = c
+    rest = [c for c in pre if c and c not in labels.values()]
+    # right-aligned before 指标解释: 二级, then 一级; a lone label that names an 一级 (成本指标) is the 一级
+    if len(rest) == 1 and rest[0] in FUND_LEVEL1:
+        labels["level1"] = rest[0]
+    elif rest:
+        labels["level2"] = rest[-1]
+    if len(rest) > 1:
+        labels["level1"] = rest[-2]
+    if labels.get("scope") == "违规记录":  # spans 适用范围 … 二级指标
+        spanned = ["level1", "level2"]
+    row = {"line": line, "labels": labels, "spanned": spanned, "weight": cells[0], "score": cells[1]}
+    method = cells[m]
+    after = cells[m + 1:]
+    if method in ("比率分值法", "缺（错）项扣分法"):
+        row["formula"] = after[0]
+        k = next(j for j in range(1, len(after)) if after[j])
+        points = k
+    else:
+        points = next(j for j, c in enumerate(after) if len(c) >= 16)
+        cells_ = after[:points]
+        if len(cells_) == 5:
+            row["levels"] = {f: c for f, c in zip(["0", "0.3", "0.6", "0.8", "1"], cells_) if c}
+        else:
+            printed = [c for c in cells_ if c]
+            row["levels"] = {"0": printed[0], "1": printed[-1]}
+            for c in printed[1:-1]:
+                row["levels"][FUND_MIDDLE[c]] = c
+    row["labels"].update({"explanation": explanation, "method": method, "points": after[points]})
+    marks = after[points + 1:]
+    row["marks"] = [MARK_IDS[j] for j, c in enumerate(marks[:len(MARK_IDS)]) if c == "√"]
+    unplaced = sum(1 for c in marks[len(MARK_IDS):] if c == "√")
+    if unplaced:
+        row["unplaced_marks"] = unplaced
+    return row
+
+
+def dachuan_fund_index():
+    """附表 1 专项资金预算项目绩效评价指标体系, seven tables (one per 专项资金 report). The header repeats on every
+    page and is skipped; the 得分合计 row's number (under 分值权重) is the total score."""
+    lines = read("dachuan-zhengfawei-2023-disclosure.txt")
+    starts = [i for i, l in enumerate(lines) if "专项资金预算项目绩效评价指标体系（" in l]
+    end = next(i for i, l in enumerate(lines) if i > starts[-1] and l.startswith("第五部分"))
+    # the 专项资金 reports' prose states each project's score: "专项资金预算项目绩效自评得分 97 分"
+    narratives = []
+    for i, l in enumerate(lines):
+        mm = re.search(r"专项资金预算项目绩效自评得分\s*(\d+)\s*分", l)
+        if mm:
+            head = max(j for j in range(i) if "专项资金预算项目绩效自评报告" in lines[j])
+            name = next(re.search(r"项目名称\s*[:：]\s*(.+?)\)", lines[j]).group(1) for j in range(head, head + 5)
+                        if "项目名称" in lines[j] and re.search(r"项目名称\s*[:：]\s*(.+?)\)", lines[j]))
+            narratives.append((flat(name), i + 1, mm.group(1)))
+    forms = []
+    for k, s in enumerate(starts):
+        stop = starts[k + 1] if k + 1 < len(starts) else end
+        title = lines[s].strip()
+        project = re.search(r"（([^（）]+)）\s*$", title).group(1)
+        form = {"line": s + 1, "title": title, "project": project, "scale": [], "total": {}, "rows": []}
+        for i in range(s + 1, stop):
+            cells = [cjk(clean(c)) for c in lines[i].split("\t")]
+            if not any(cells):
+                continue
+            if cells[0] == "分值权重" or (len(cells) > 2 and cells[2] == "分层指标"):
+                continue
+            if "0.3" in cells:
+                if not form["scale"]:
+                    nums = [c for c in cells if NUM.match(c)]
+                    form["scale"] = nums[:4] + [nums[-1]]
+                continue
+            if "得分合计" in cells:
+                form["total"] = {"score": cells[0]}
+                continue
+            form["rows"].append(fund_row(cells, i + 1))
+        inherit(form["rows"], ["tier", "scope", "level1", "level2"])
+        for key, line, score in narratives:
+            if flat(project) in key or key.startswith(flat(project)):
+                form["narrative"] = {"line": line, "score": score}
+        forms.append(form)
+    return forms
+
+
 def write(name, style, source, forms, summary=None):
     doc = {"schema": "juesuan-form-transcription/1", "source": source, "style": style, "forms": forms}
     if summary:
@@ -503,3 +703,6 @@ if __name__ == "__main__":
     write("dachuan-sichuan-project.json", "sichuan-project", "dachuan-zhengfawei-2023-disclosure.txt", dachuan())
     write("dachuan-sichuan-department.json", "sichuan-department", "dachuan-zhengfawei-2023-disclosure.txt", dachuan_department())
     write("zezhou-shanxi-project.json", "shanxi-project", "zezhou-zhengfawei-2024-disclosure.txt", zezhou())
+    write("dachuan-sichuan-department-index.json", "sichuan-department-index", "dachuan-zhengfawei-2023-disclosure.txt",
+          dachuan_department_index())
+    write("dachuan-sichuan-fund-index.json", "sichuan-fund-index", "dachuan-zhengfawei-2023-disclosure.txt", dachuan_fund_index())
