@@ -11,6 +11,8 @@ public enum FormRules {
         ("F-SCORE-SUM", "各项得分之和 = 总分 / Σ scores = the total score"),
         ("F-SCORE-LIMIT", "得分不超过分值 / a score is not above its weight"),
         ("F-GRADE", "等级与得分区间一致（优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60）/ the grade matches the score bands"),
+        ("F-SCALE", "分级评分的得分 = 分值 × 所选档次系数（0、0.3、0.6、0.8、1 下印出的档次）/ a graded score is the weight × one of its levels"),
+        ("F-UNSCORED", "自评指标未填得分，或不属自评的指标（自评质量、扣分项）填了得分（警告）/ a self-scored row without a score, or a score on a row outside the self-evaluation (warning)"),
         ("F-EXEC-INDICATOR", "“预算执行率”指标的实际完成值 = 预算执行情况中的执行率 / the execution-rate indicator = the money block's rate"),
         ("S-ROW-FORM", "汇总表每行 = 对应自评表（预算数、执行数、得分、等级）/ a summary row equals its form"),
         ("S-ROW-MISSING", "汇总表的项目找不到自评表，或自评表未列入汇总表 / a summary row without a form, or a form missing from the summary"),
@@ -42,6 +44,7 @@ public struct FormChecker {
     public func check(_ document: FormsDocument) -> [Finding] {
         var findings: [Finding] = []
         for form in document.forms { findings += check(form) }
+        for index in document.indexForms ?? [] { findings += check(index) }
         for summary in document.summaries {
             findings += check(summary)
             if !document.forms.isEmpty { findings += compare(summary, with: document.forms) }

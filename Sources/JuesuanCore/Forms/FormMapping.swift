@@ -37,6 +37,12 @@ public struct FormMapping: Codable, Sendable, Equatable {
         public var match: String?
         /// `amount` (money, scaled by the unit), `percent`, `number`, `text`.
         public var kind: String?
+        /// Index tables: the header label printed over this one ("评价方式" over 整体评价 | 样本评价).
+        public var parent: String?
+        /// Index tables: the width of the column (characters) for the writer.
+        public var width: Double?
+        /// Index tables, the scale: the column id it follows (方法归类).
+        public var after: String?
     }
 
     /// A fund row (资金总额, 财政资金 …).
