@@ -22,6 +22,8 @@ public struct FormWriter {
     /// Writes the document; returns warnings (Chinese / English) about what the style could not hold.
     @discardableResult
     public func write(_ document: FormsDocument, to url: URL, replaceExisting: Bool = false) throws -> [String] {
+        // indicator tables with weights and scores have a writer of their own (IndexFormWriter.swift)
+        if style.kind == "index" { return try IndexFormWriter(style: style).write(document, to: url, replaceExisting: replaceExisting) }
         if style.kind == "summary" {
             let built: BuiltSummary
             if let summary = document.summaries.first, document.forms.isEmpty {
