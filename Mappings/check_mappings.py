@@ -572,7 +572,7 @@ def main():
         if not isinstance(m, dict):
             ck.err('not a mapping')
             continue
-        if m.get('format') == 'juesuan-form-mapping/1':  # form styles (Mappings/forms/), not table layouts
+        if m.get('format') in ('juesuan-form-mapping/1', 'juesuan-form-layout/1'):  # form styles and their print layouts, not table layouts
             continue
         structural(ck, m, raw)
         key = (m.get('set'), m.get('table'))

@@ -56,60 +56,63 @@ public struct BuiltSummary: Sendable, Equatable {
     public var rate: String
 }
 
-/// Writes a ``BuiltSummary`` as the published 汇总表 (title, unit line, the eight columns, 合计, 填表人).
+/// Writes a ``BuiltSummary`` as the published 汇总表 (dachang): the title over the eight columns,
+/// 预算部门（盖章） and 单位：万元, the header row, one row per form with amounts `#,##0.00` in 万元, the
+/// 自评率 printed once and merged down over the rows, the 合计 row, 填表人; A4 portrait, one page wide,
+/// the title and header rows repeated on every page.
 public struct SummaryWriter {
     public init() {}
 
     public func write(_ summary: BuiltSummary, to url: URL, replaceExisting: Bool = false) throws {
-        let writer = try WorkbookWriter(destination: url, options: .init(replaceExisting: replaceExisting))
-        do {
-            let sheet = try writer.addSheet(named: "汇总表")
-            let title = try writer.format(CellFormat(fontSize: 16, bold: true, horizontalAlignment: .center))
-            let header = try writer.format(CellFormat(bold: true, horizontalAlignment: .center, verticalAlignment: .center,
-                                                      wrapText: true, borders: .all(.thin)))
-            let text = try writer.format(CellFormat(verticalAlignment: .center, wrapText: true, borders: .all(.thin)))
-            let center = try writer.format(CellFormat(horizontalAlignment: .center, verticalAlignment: .center, borders: .all(.thin)))
-            let money = try writer.format(CellFormat(verticalAlignment: .center, borders: .all(.thin), numberFormat: "#,##0.00"))
-            let number = try writer.format(CellFormat(horizontalAlignment: .center, verticalAlignment: .center,
-                                                      borders: .all(.thin), numberFormat: "0.##"))
-            try sheet.setColumns(1...1, width: 6)
-            try sheet.setColumns(2...2, width: 36)
-            try sheet.setColumns(3...4, width: 13)
-            try sheet.setColumns(5...5, width: 14)
-            try sheet.setColumns(6...7, width: 10)
-            try sheet.setColumns(8...8, width: 18)
-            try sheet.merge(CellRange("A1:H1")!, with: .string("县直部门绩效自评情况汇总表"), format: title)
-            try sheet.write(.string("预算部门（盖章）："), at: CellReference("A2")!)
-            try sheet.write(.string("单位：万元"), at: CellReference("H2")!)
-            let headers = ["序号", "项目名称", "全年预算数", "全年执行数", "资金类型", "自评得分", "自评等级", "自评率\n（应评项目数/已自评项目数）"]
-            try sheet.writeRow(headers.map { CellContent.string($0) }, at: CellReference(row: 3, column: 1), format: header)
-            func wan(_ amount: Amount?) -> CellContent {
-                guard let amount else { return .blank }
-                return .decimal(amount.expressed(in: .wanYuan).rounded(2).value)
-            }
-            var row = 4
-            for (index, item) in summary.rows.enumerated() {
-                try sheet.write(.string(item.number), at: CellReference(row: row, column: 1), format: center)
-                try sheet.write(.string(item.project), at: CellReference(row: row, column: 2), format: text)
-                try sheet.write(wan(item.budget), at: CellReference(row: row, column: 3), format: money)
-                try sheet.write(wan(item.executed), at: CellReference(row: row, column: 4), format: money)
-                try sheet.write(.string(item.fundType), at: CellReference(row: row, column: 5), format: center)
-                try sheet.write(item.score.map { .decimal($0.value) } ?? .blank, at: CellReference(row: row, column: 6), format: number)
-                try sheet.write(.string(item.grade), at: CellReference(row: row, column: 7), format: center)
-                try sheet.write(index == 0 ? .string(summary.rate) : .blank, at: CellReference(row: row, column: 8), format: center)
-                row += 1
-            }
-            try sheet.write(.string("合计"), at: CellReference(row: row, column: 1), format: center)
-            try sheet.write(.blank, at: CellReference(row: row, column: 2), format: text)
-            try sheet.write(wan(summary.budget), at: CellReference(row: row, column: 3), format: money)
-            try sheet.write(wan(summary.executed), at: CellReference(row: row, column: 4), format: money)
-            for column in 5...7 { try sheet.write(.blank, at: CellReference(row: row, column: column), format: center) }
-            try sheet.write(.string(summary.rate), at: CellReference(row: row, column: 8), format: center)
-            try sheet.write(.string("填表人："), at: CellReference(row: row + 2, column: 1))
-            try writer.close()
-        } catch {
-            writer.discard()
-            throw error
+        try FormPlan.write([plan(summary, name: "汇总表", sources: nil)], to: url, replaceExisting: replaceExisting, review: nil)
+    }
+
+    /// The summary drawn on a sheet; with `sources` (the 汇总表 as read), each drawn value remembers its source cell.
+    func plan(_ summary: BuiltSummary, name: String, sources: FormSummary?) -> FormPlan {
+        var plan = FormPlan(name: name, widths: [6, 36, 12, 12, 14, 10, 10, 24], landscape: false)
+        func cell(_ r: Int, _ c: Int) -> CellReference { CellReference(row: r, column: c) }
+        func put(_ content: CellContent, _ r: Int, _ c: Int, to last: Int? = nil, down: Int = 1, _ kind: FormPlan.Kind,
+                 format: String? = nil, source: String? = nil) {
+            plan.cells[cell(r, c)] = FormPlan.Entry(content: content, kind: kind, numberFormat: format)
+            let end = cell(r + down - 1, last ?? c)
+            if end != cell(r, c) { plan.merges.append(CellRange(first: cell(r, c), last: end)) }
+            if let source { plan.drawnFrom[source] = cell(r, c) }
         }
+        func wan(_ amount: Amount?) -> CellContent {
+            guard let amount else { return .blank }
+            return .decimal(amount.expressed(in: .wanYuan).rounded(2).value)
+        }
+        put(.string("县直部门绩效自评情况汇总表"), 1, 1, to: 8, .title, source: sources?.cell)
+        plan.heights[1] = 32
+        put(.string("预算部门（盖章）："), 2, 1, to: 4, .plain)
+        put(.string("单位：万元"), 2, 7, to: 8, .right)
+        let headers = ["序号", "项目名称", "全年预算数", "全年执行数", "资金类型", "自评得分", "自评等级", "自评率\n（应评项目数/已自评项目数）"]
+        for (i, h) in headers.enumerated() { put(.string(h), 3, i + 1, .label) }
+        plan.heights[3] = 40
+        plan.repeatedRows = 1...3
+        var row = 4
+        for (index, item) in summary.rows.enumerated() {
+            let read = sources?.rows[safe: index]
+            put(.string(item.number), row, 1, .center, source: read?.cell)
+            put(.string(item.project), row, 2, .text)
+            put(wan(item.budget), row, 3, .money, format: "#,##0.00", source: read?.budget?.cell)
+            put(wan(item.executed), row, 4, .money, format: "#,##0.00", source: read?.executed?.cell)
+            put(.string(item.fundType), row, 5, .center)
+            put(item.score.map { .decimal($0.value) } ?? .blank, row, 6, .number, source: read?.score?.cell)
+            put(.string(item.grade), row, 7, .center, source: read?.grade?.cell)
+            if index == 0 {
+                put(.string(summary.rate), row, 8, down: summary.rows.count, .center)
+            }
+            row += 1
+        }
+        let total = sources?.total
+        put(.string("合计"), row, 1, to: 2, .center, source: total?.cell)
+        put(wan(summary.budget), row, 3, .money, format: "#,##0.00", source: total?.budget?.cell)
+        put(wan(summary.executed), row, 4, .money, format: "#,##0.00", source: total?.executed?.cell)
+        for column in 5...7 { put(.blank, row, column, .center) }
+        put(.string(summary.rate), row, 8, .center)
+        put(.string("填表人："), row + 2, 1, to: 4, .plain)
+        plan.fitHeights()
+        return plan
     }
 }

@@ -18,6 +18,12 @@ public struct MappingCatalog: Sendable {
     /// The form style with this id.
     public func form(style: String) -> FormMapping? { forms.first { $0.style == style } }
 
+    /// How form styles are drawn: files whose `format:` is `juesuan-form-layout/1` (Mappings/form-layouts/), by style id.
+    public var formLayouts: [FormLayout] = []
+
+    /// The drawing layout of a form style, when one is on the mapping path.
+    public func formLayout(style: String) -> FormLayout? { formLayouts.first { $0.style == style } }
+
     /// The template set ids, sorted.
     public var sets: [String] { Array(Set(layouts.map(\.set))).sorted() }
 
@@ -39,6 +45,7 @@ public struct MappingCatalog: Sendable {
     public static func load(folders: [String]) throws -> MappingCatalog {
         var byID: [String: TableLayout] = [:]
         var formsByStyle: [String: FormMapping] = [:]
+        var layoutsByStyle: [String: FormLayout] = [:]
         for folder in folders {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -54,6 +61,11 @@ public struct MappingCatalog: Sendable {
                     formsByStyle[form.style] = form // a later folder's style replaces an earlier one
                     continue
                 }
+                if let text = try? String(contentsOfFile: path, encoding: .utf8), FormLayoutLoader.isFormLayout(text) {
+                    let layout = try FormLayoutLoader.load(yaml: text, source: path)
+                    layoutsByStyle[layout.style] = layout
+                    continue
+                }
                 let layout = try MappingLoader.load(path: path)
                 if let other = inThisFolder[layout.id] {
                     throw MappingError(file: path, line: nil,
@@ -65,6 +77,7 @@ public struct MappingCatalog: Sendable {
         }
         var catalog = MappingCatalog(layouts: Array(byID.values), folders: folders)
         catalog.forms = formsByStyle.values.sorted { $0.style < $1.style }
+        catalog.formLayouts = layoutsByStyle.values.sorted { $0.style < $1.style }
         return catalog
     }
 

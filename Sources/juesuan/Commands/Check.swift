@@ -95,6 +95,9 @@ struct Check: ParsableCommand {
                 documents = [try FormsFile.load(first)]
             } else if ReportFile.looksLikeJSON(first) {
                 return nil
+            } else if catalog.layouts.isEmpty {
+                // the mapping folders hold form styles only: the workbook can only be forms
+                documents = [try load(first)]
             } else {
                 do {
                     loaded = try ReportSource.load(first, catalog: catalog, fiscalYear: year)
@@ -107,8 +110,11 @@ struct Check: ParsableCommand {
         } else {
             documents = try inputs.map { try load($0) }
         }
-        if annotate != nil { printError("警告 / warning: 绩效自评表暂不支持 --annotate / --annotate is not supported for forms yet") }
-        guard documents.count > 1 else { return unreadable + checker.check(documents[0]) }
+        guard documents.count > 1 else {
+            let findings = unreadable + checker.check(documents[0])
+            try writeFormReview(documents, findings: findings, catalog: catalog)
+            return findings
+        }
         // SUMMARY FORMS...: the first file's summaries against every form of the others
         let forms = documents.dropFirst().flatMap(\.forms)
         var findings = documents.dropFirst().flatMap { checker.check($0) }
@@ -118,7 +124,20 @@ struct Check: ParsableCommand {
         if documents[0].summaries.isEmpty {
             printError("警告 / warning: \(first) 中没有汇总表 / no 汇总表 in \(first)")
         }
+        try writeFormReview(documents, findings: findings, catalog: catalog)
         return findings
+    }
+
+    /// `--annotate OUT.xlsx` on forms: the forms (and summaries) redrawn in their styles, the cells
+    /// findings point at highlighted with a 批注, and the 审核结果 sheet of links. Never over an input.
+    func writeFormReview(_ documents: [FormsDocument], findings: [Finding], catalog: MappingCatalog) throws {
+        guard let annotate else { return }
+        let target = URL(fileURLWithPath: annotate).standardizedFileURL.resolvingSymlinksInPath()
+        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
+            throw OutputFile.Failure(message: "审核工作簿与输入文件相同，拒绝覆盖：\(annotate) / refusing to overwrite the input \(annotate)")
+        }
+        try FormReviewWorkbook(catalog: catalog).write(documents, findings: findings, to: URL(fileURLWithPath: annotate),
+                                                       replaceExisting: force)
     }
 
     static func describe(_ findings: [Finding], file: String) -> String {

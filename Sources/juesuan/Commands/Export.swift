@@ -55,7 +55,8 @@ struct Export: ParsableCommand {
                 if URL(fileURLWithPath: report).standardizedFileURL == URL(fileURLWithPath: output.output).standardizedFileURL {
                     throw OutputFile.Failure(message: "输出文件与输入文件相同，拒绝覆盖：\(output.output) / refusing to overwrite the input")
                 }
-                let warnings = try FormWriter(style: style, summaryBands: catalog.form(style: "hebei-summary"))
+                let warnings = try FormWriter(style: style, layout: catalog.formLayout(style: template),
+                                              summaryBands: catalog.form(style: "hebei-summary"))
                     .write(try FormsFile.load(report), to: URL(fileURLWithPath: output.output), replaceExisting: output.force)
                 for warning in warnings { printError("警告 / warning: " + warning) }
                 return

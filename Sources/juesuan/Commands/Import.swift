@@ -34,7 +34,8 @@ struct Import: ParsableCommand {
                 result = try importer.importWorkbook(at: file)
             } catch let error as ImportError {
                 // no disclosure table: a workbook of 绩效自评表 forms gives the forms JSON (juesuan-forms/1)
-                guard case .unknownLayout = error, !catalog.forms.isEmpty,
+                // (also when the mapping folders hold form styles only: no table layout to try)
+                guard !catalog.forms.isEmpty,
                       let forms = try? FormsInput.load(file, catalog: catalog) else { throw error }
                 let data = try FormsFile.encode(forms)
                 if let output { try OutputFile.write(data, to: output, force: force, inputs: [file]) } else {
