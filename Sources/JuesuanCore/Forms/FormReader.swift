@@ -197,8 +197,15 @@ public struct FormReader {
         switch cell.value {
         case .number(let text):
             guard var amount = Amount.fromCellNumber(text) else { return nil }
-            if percent, let format = cell.numberFormat, format.contains("%") { amount = Amount(amount.value * 100) }
-            return SourcedNumber(value: amount, printed: grid.printed(row, column), cell: location)
+            var printed = grid.printed(row, column)
+            if percent, let format = cell.numberFormat, format.contains("%") {
+                amount = Amount(amount.value * 100)
+                // printed as the format shows it ("0.00%" → "99.49%"), so its decimals are the printed precision
+                let places = format.split(separator: "%").first.flatMap { $0.split(separator: ".").dropFirst().first }
+                    .map { $0.filter { $0 == "0" || $0 == "#" }.count } ?? 0
+                printed = amount.formatted(places: places) + "%"
+            }
+            return SourcedNumber(value: amount, printed: printed, cell: location)
         case .string(let raw):
             var text = LabelNormalizer.normalize(raw)
             if text.isEmpty || text == "/" || text == "-" || text.allSatisfy({ $0 == "—" }) { return nil }

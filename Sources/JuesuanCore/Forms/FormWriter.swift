@@ -382,6 +382,10 @@ struct FormDrawing {
             var format = cell.format
             if let text = cell.text {
                 content = text.isEmpty ? .blank : .string(text)
+                // the total line's label stands for the total (a finding with no stated total points at it)
+                if let total = style.total, FormSpan.matches(text, labels: [total.label] + (total.also ?? []), match: nil) {
+                    source = form.total.cell
+                }
             } else if let ref = cell.value {
                 let v = value(ref)
                 if let v {
