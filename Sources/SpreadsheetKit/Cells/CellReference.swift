@@ -103,13 +103,3 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
     public var a1: String { first == last ? first.a1 : "\(first.a1):\(last.a1)" }
     public var description: String { a1 }
 }
-
-/// Excel's fixed limits, checked before anything is written.
-public enum Limits {
-    public static let maxRows = 1_048_576
-    public static let maxColumns = 16_384
-    public static let maxStringLength = 32_767
-    public static let maxSheetNameLength = 31
-    /// Characters Excel forbids in a sheet name.
-    public static let forbiddenSheetNameCharacters: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
-}

@@ -2,14 +2,22 @@ import CZip
 import Foundation
 
 /// A read-only ZIP archive over libzip, opened from a file or from bytes in memory.
-/// Entries are streamed in chunks with a hard limit on the inflated size (ZIP bombs).
+/// Entries are streamed in chunks with a hard limit on the inflated size (ZIP bombs); an archive
+/// with more than `maxEntries` entries is refused as soon as it is opened (``ReadingLimits``).
+///
+/// libzip reads the whole central directory when it opens an archive (its memory is proportional
+/// to the directory's size on disk: an entry count the directory cannot hold is refused by libzip as
+/// inconsistent), so the entry count is checked right after `zip_open`, before any part is read.
+/// Nested archives (an entry that is itself a ZIP) are never opened: parts are read as XML only.
 final class ZipArchive {
     private let archive: OpaquePointer
     let fileName: String
     /// The most bytes one entry may inflate to.
     let maxEntrySize: Int64
+    /// The most attributes on one element of a part parsed through ``parse(_:with:)``.
+    var maxAttributesPerElement = ReadingLimits.maxAttributesPerElement
 
-    init(path: String, maxEntrySize: Int64) throws(WorkbookReadError) {
+    init(path: String, maxEntrySize: Int64, maxEntries: Int = ReadingLimits.maxZipEntries) throws(WorkbookReadError) {
         var code: Int32 = 0
         guard let za = zip_open(path, ZIP_RDONLY | ZIP_CHECKCONS, &code) else {
             throw Self.openError(code: code, file: path)
@@ -17,9 +25,10 @@ final class ZipArchive {
         archive = za
         fileName = path
         self.maxEntrySize = maxEntrySize
+        try checkEntryCount(maxEntries)
     }
 
-    init(data: Data, name: String, maxEntrySize: Int64) throws(WorkbookReadError) {
+    init(data: Data, name: String, maxEntrySize: Int64, maxEntries: Int = ReadingLimits.maxZipEntries) throws(WorkbookReadError) {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
@@ -38,9 +47,18 @@ final class ZipArchive {
         archive = za
         fileName = name
         self.maxEntrySize = maxEntrySize
+        try checkEntryCount(maxEntries)
     }
 
     deinit { zip_discard(archive) }
+
+    /// The number of entries in the central directory (`zip_get_num_entries`).
+    var entryCount: Int { Int(max(0, zip_get_num_entries(archive, 0))) }
+
+    private func checkEntryCount(_ limit: Int) throws(WorkbookReadError) {
+        let count = entryCount
+        if count > limit { throw .tooManyZipEntries(file: fileName, count: count, limit: limit) }
+    }
 
     private static func openError(code: Int32, file: String) -> WorkbookReadError {
         var error = zip_error_t()

@@ -1,10 +1,12 @@
 extension ZipArchive {
     /// Streams one XML part through a SAX handler, turning parser failures into read errors.
     func parse(_ part: String, with handler: SAXHandler) throws {
-        let parser = SAXParser(handler: handler)
+        let parser = SAXParser(handler: handler, maxAttributes: maxAttributesPerElement)
         do {
             try stream(part) { chunk in try parser.feed(chunk) }
             try parser.finish()
+        } catch let limit as SAXLimitExceeded {
+            throw limit.readError(file: fileName, part: part)
         } catch let failure as SAXFailure {
             switch failure {
             case .doctypeRefused:
@@ -13,6 +15,12 @@ extension ZipArchive {
                 throw WorkbookReadError.malformedXML(file: fileName, part: part, line: line, reason: message)
             }
         }
+    }
+}
+
+extension SAXLimitExceeded {
+    func readError(file: String, part: String) -> WorkbookReadError {
+        .tooManyAttributes(file: file, part: part, element: element, line: line, count: count, limit: limit)
     }
 }
 

@@ -13,6 +13,11 @@ final class SheetParser: SAXHandler {
     private(set) var layout = SheetLayout()
     private(set) var pendingError: Error?
 
+    // Hostile-input limit (ReadingLimits.maxCellsPerSheet; 16,384 cells per row): set by XLSXPackage.
+    var part = ""
+    var maxCells = ReadingLimits.maxCellsPerSheet
+    private var cellCount = 0
+
     // Row state.
     private var row = Row(number: 0, cells: [])
     private var inRow = false
@@ -181,6 +186,8 @@ final class SheetParser: SAXHandler {
         guard cellRef.column <= Limits.maxColumns else {
             return fail(cellRef.a1, "列号超出 Excel 上限 / column outside Excel's limits")
         }
+        cellCount += 1
+        if cellCount > maxCells || row.cells.count >= Limits.maxColumns { return failTooManyCells() }
         lastColumn = cellRef.column
         cellStyle = s.flatMap(XMLAttributes.integer) ?? 0
         cellType = .number
@@ -286,5 +293,15 @@ final class SheetParser: SAXHandler {
         }
         guard i == bytes.count, column >= 1 else { return nil }
         return CellReference(row: row, column: column)
+    }
+}
+
+extension SheetParser {
+    /// A sheet with more cells than ``maxCells`` (or a row with more than 16,384): refused where it stopped.
+    fileprivate func failTooManyCells() {
+        if pendingError == nil {
+            pendingError = WorkbookReadError.tooManyCells(file: fileName, sheet: sheetName, part: part,
+                                                          cell: cellRef.a1, limit: maxCells)
+        }
     }
 }

@@ -54,15 +54,36 @@ extension XLSXPackage: WorkbookBackend {}
 /// `.xls` through FreeXL (see `Legacy/LegacyWorkbook.swift` for what is read and what is lost);
 /// an encrypted file of either kind is refused with a clear error.
 public final class Workbook {
-    /// Limits that protect against hostile files.
+    /// Limits that protect against hostile files; the defaults, and what each one guards, are in
+    /// ``ReadingLimits`` (Cells/Limits.swift).
     public struct Options: Sendable {
         /// The most bytes one package part may inflate to (ZIP bombs are refused past it). For a
         /// legacy `.xls`: the most bytes of its Workbook stream, and of the cell grids FreeXL
         /// allocates for all its sheets together.
         public var maxPartSize: Int64
+        /// The most entries in the ZIP archive.
+        public var maxZipEntries: Int
+        /// The most attributes (and namespace declarations) on one XML element.
+        public var maxAttributesPerElement: Int
+        /// The most shared strings, read or declared by `uniqueCount`.
+        public var maxSharedStrings: Int
+        /// The most bytes of one shared string.
+        public var maxStringBytes: Int
+        /// The most cells in one sheet (both tiers).
+        public var maxCellsPerSheet: Int
 
-        public init(maxPartSize: Int64 = 1 << 30) {
+        public init(maxPartSize: Int64 = ReadingLimits.maxPartSize,
+                    maxZipEntries: Int = ReadingLimits.maxZipEntries,
+                    maxAttributesPerElement: Int = ReadingLimits.maxAttributesPerElement,
+                    maxSharedStrings: Int = ReadingLimits.maxSharedStrings,
+                    maxStringBytes: Int = ReadingLimits.maxStringBytes,
+                    maxCellsPerSheet: Int = ReadingLimits.maxCellsPerSheet) {
             self.maxPartSize = maxPartSize
+            self.maxZipEntries = maxZipEntries
+            self.maxAttributesPerElement = maxAttributesPerElement
+            self.maxSharedStrings = maxSharedStrings
+            self.maxStringBytes = maxStringBytes
+            self.maxCellsPerSheet = maxCellsPerSheet
         }
     }
 
@@ -78,11 +99,7 @@ public final class Workbook {
 
     /// Opens a workbook file.
     public convenience init(path: String, options: Options = Options()) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw WorkbookReadError.fileNotFound(file: path) }
-        if isDirectory.boolValue {
-            throw WorkbookReadError.notAWorkbook(file: path, reason: "这是文件夹，不是文件 / a folder, not a file")
-        }
+        try Self.checkIsRegularFile(path)
         let handle: FileHandle
         do { handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path)) } catch {
             throw WorkbookReadError.notAWorkbook(file: path, reason: error.localizedDescription)
@@ -92,14 +109,15 @@ public final class Workbook {
         var kind = ContainerKind.sniff(head)
         var contents: Data?
         if kind != .zip && kind != .empty && kind != .unknown {
-            // A compound file: look inside for what it holds.
-            contents = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            // A compound file: look inside for what it holds. Read, not mapped: a mapped file that
+            // another program truncates while it is read would kill the process (SIGBUS).
+            contents = try? Data(contentsOf: URL(fileURLWithPath: path))
             kind = ContainerKind.sniff(contents ?? head)
         }
         switch kind {
         case .zip:
-            try self.init(backend: XLSXPackage(zip: ZipArchive(path: path, maxEntrySize: options.maxPartSize)),
-                          fileName: path, format: .xlsx)
+            let zip = try ZipArchive(path: path, maxEntrySize: options.maxPartSize, maxEntries: options.maxZipEntries)
+            try self.init(backend: XLSXPackage(zip: zip, options: options), fileName: path, format: .xlsx)
         case .legacyXLS:
             try self.init(backend: LegacyWorkbook(data: contents ?? head, fileName: path, maxBytes: options.maxPartSize),
                           fileName: path, format: .xls)
@@ -113,8 +131,8 @@ public final class Workbook {
         let kind = ContainerKind.sniff(data)
         switch kind {
         case .zip:
-            try self.init(backend: XLSXPackage(zip: ZipArchive(data: data, name: name, maxEntrySize: options.maxPartSize)),
-                          fileName: name, format: .xlsx)
+            let zip = try ZipArchive(data: data, name: name, maxEntrySize: options.maxPartSize, maxEntries: options.maxZipEntries)
+            try self.init(backend: XLSXPackage(zip: zip, options: options), fileName: name, format: .xlsx)
         case .legacyXLS:
             try self.init(backend: LegacyWorkbook(data: data, fileName: name, maxBytes: options.maxPartSize),
                           fileName: name, format: .xls)
@@ -127,6 +145,41 @@ public final class Workbook {
         self.backend = backend
         self.fileName = fileName
         self.format = format
+    }
+
+    /// Refuses, by what it is, a path that is not a regular file, before anything opens it (opening a
+    /// FIFO would wait for a writer): missing, a folder, a symbolic-link loop or a link to nothing, a
+    /// FIFO, socket or device, or no permission to read.
+    static func checkIsRegularFile(_ path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            var linkInfo = stat()
+            let isLink = lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK
+            switch code {
+            case ELOOP:
+                throw WorkbookReadError.unreadableFile(file: path, reason: "符号链接循环（符号链接层数过多）/ cannot read \(path): too many levels of symbolic links (a symlink loop)")
+            case ENOENT where isLink:
+                throw WorkbookReadError.unreadableFile(file: path, reason: "符号链接指向的文件不存在 / cannot read \(path): a symbolic link to a file that does not exist")
+            case ENOENT, ENOTDIR:
+                throw WorkbookReadError.fileNotFound(file: path)
+            default:
+                throw WorkbookReadError.unreadableFile(file: path, reason: "无法访问 / cannot read \(path): \(String(cString: strerror(code)))")
+            }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            break
+        case S_IFDIR:
+            throw WorkbookReadError.notAWorkbook(file: path, reason: "这是文件夹，不是文件 / a folder, not a file")
+        case S_IFIFO:
+            throw WorkbookReadError.unreadableFile(file: path, reason: "这是命名管道（FIFO），不是普通文件 / cannot read \(path): a named pipe (FIFO), not a regular file")
+        default:
+            throw WorkbookReadError.unreadableFile(file: path, reason: "这是设备或套接字，不是普通文件 / cannot read \(path): a device or socket, not a regular file")
+        }
+        guard access(path, R_OK) == 0 else {
+            throw WorkbookReadError.unreadableFile(file: path, reason: "没有读取权限 / cannot read \(path): permission denied")
+        }
     }
 
     /// The error for a file that is neither an OOXML package nor a legacy workbook.

@@ -3,6 +3,17 @@ import Foundation
 /// Everything that can stop a workbook from being read. Each case names the file, and the
 /// part (the ZIP entry) or sheet and cell where there is one.
 ///
+/// The limits that protect against hostile files are set in one place, ``ReadingLimits``
+/// (Cells/Limits.swift), and each has its case here: ``partTooLarge(file:part:limit:)`` (1 GiB per
+/// part, never past its declared size), ``tooManyZipEntries(file:count:limit:)`` (10,000 entries),
+/// ``malformedXML(file:part:line:reason:)`` for elements nested deeper than 256,
+/// ``tooManyAttributes(file:part:element:line:count:limit:)`` (1,000 on one element),
+/// ``tooManySharedStrings(file:part:count:limit:)`` (5,000,000, read or declared),
+/// ``stringTooLong(file:part:index:limit:)`` (1 MiB in one shared string),
+/// ``tooManyCells(file:sheet:part:cell:limit:)`` (10,000,000 per sheet, 16,384 per row),
+/// ``invalidCell(file:sheet:cell:reason:)`` for rows and columns past Excel's 1,048,576 × 16,384,
+/// and ``forbiddenDoctype(file:part:)`` for any DTD or entity.
+///
 /// Messages are Chinese first, English after, as users read them:
 /// ```swift
 /// do { _ = try Workbook(path: "a.xlsx") }
@@ -11,6 +22,9 @@ import Foundation
 /// ```
 public enum WorkbookReadError: Error, Equatable, Sendable {
     case fileNotFound(file: String)
+    /// The path exists but cannot be opened as a file: a symbolic-link loop, a link to nothing, a
+    /// FIFO or device, no permission. `reason` says which, Chinese first.
+    case unreadableFile(file: String, reason: String)
     case emptyFile(file: String)
     /// Neither an OOXML package nor a compound file: the bytes are not a workbook.
     case notAWorkbook(file: String, reason: String)
@@ -40,6 +54,20 @@ public enum WorkbookReadError: Error, Equatable, Sendable {
     /// A cell holds something the format forbids (a shared-string index out of range …).
     case invalidCell(file: String, sheet: String, cell: String, reason: String)
     case sheetNotFound(file: String, sheet: String)
+    /// The ZIP archive holds more entries than ``ReadingLimits/maxZipEntries``.
+    case tooManyZipEntries(file: String, count: Int, limit: Int)
+    /// An element carries more attributes (and namespace declarations) than
+    /// ``ReadingLimits/maxAttributesPerElement``; `element` is empty when the start tag was refused
+    /// before libxml2 read its name, and `count` is then a lower bound.
+    case tooManyAttributes(file: String, part: String, element: String, line: Int, count: Int, limit: Int)
+    /// The shared-string table holds (or its `uniqueCount` claims) more than ``ReadingLimits/maxSharedStrings``.
+    case tooManySharedStrings(file: String, part: String, count: Int, limit: Int)
+    /// Shared string number `index` (0-based, as cells refer to it) is longer than
+    /// ``ReadingLimits/maxStringBytes`` bytes.
+    case stringTooLong(file: String, part: String, index: Int, limit: Int)
+    /// A sheet holds more than `limit` cells (``ReadingLimits/maxCellsPerSheet``), or one row more
+    /// than 16,384; `cell` is where reading stopped.
+    case tooManyCells(file: String, sheet: String, part: String, cell: String, limit: Int)
 }
 
 extension WorkbookReadError: LocalizedError {
@@ -75,6 +103,21 @@ extension WorkbookReadError: LocalizedError {
             return "无法读取 \(f)：工作表“\(sheet)”单元格 \(cell)：\(reason) / cannot read \(f): sheet '\(sheet)' cell \(cell): \(reason)"
         case .sheetNotFound(let f, let sheet):
             return "\(f) 中没有名为“\(sheet)”的工作表 / \(f) has no sheet named '\(sheet)'"
+        case .unreadableFile(let f, let reason):
+            return "无法读取 \(f)：\(reason)"
+        case .tooManyZipEntries(let f, let count, let limit):
+            return "拒绝读取 \(f)：ZIP 压缩包有 \(count) 个条目，超过上限 \(limit) / refused \(f): the ZIP archive holds \(count) entries, more than the limit of \(limit)"
+        case .tooManyAttributes(let f, let part, let element, let line, let count, let limit):
+            let name = element.isEmpty ? "一个元素有至少" : "元素 <\(element)> 有"
+            let english = element.isEmpty ? "an element" : "element <\(element)>"
+            let moreEnglish = element.isEmpty ? "at least \(count)" : "\(count)"
+            return "拒绝读取 \(f)：部件 \(part) 第 \(line) 行\(name) \(count) 个属性，超过上限 \(limit) / refused \(f): \(english) in \(part), line \(line), has \(moreEnglish) attributes, more than the limit of \(limit)"
+        case .tooManySharedStrings(let f, let part, let count, let limit):
+            return "拒绝读取 \(f)：部件 \(part) 有（或声明有）\(count) 个共享字符串，超过上限 \(limit) / refused \(f): \(part) holds (or declares) \(count) shared strings, more than the limit of \(limit)"
+        case .stringTooLong(let f, let part, let index, let limit):
+            return "拒绝读取 \(f)：部件 \(part) 第 \(index) 号共享字符串超过 \(limit) 字节 / refused \(f): shared string \(index) in \(part) is longer than \(limit) bytes"
+        case .tooManyCells(let f, let sheet, let part, let cell, let limit):
+            return "拒绝读取 \(f)：工作表“\(sheet)”（部件 \(part)）的单元格超过上限（每表 \(limit) 个、每行 \(Limits.maxColumns) 个），在 \(cell) 处停止 / refused \(f): sheet '\(sheet)' (\(part)) holds more cells than the limit (\(limit) per sheet, \(Limits.maxColumns) per row); stopped at \(cell)"
         }
     }
 }

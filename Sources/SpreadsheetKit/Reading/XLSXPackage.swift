@@ -10,8 +10,13 @@ final class XLSXPackage {
     let sharedStrings: [String]
     let styles: [ResolvedStyle]
 
-    init(zip: ZipArchive) throws {
+    /// The most cells one sheet may hold (``ReadingLimits/maxCellsPerSheet``).
+    let maxCellsPerSheet: Int
+
+    init(zip: ZipArchive, options: Workbook.Options = Workbook.Options()) throws {
         self.zip = zip
+        maxCellsPerSheet = options.maxCellsPerSheet
+        zip.maxAttributesPerElement = options.maxAttributesPerElement
         let file = zip.fileName
         guard zip.contains("[Content_Types].xml") else {
             throw WorkbookReadError.notAWorkbook(file: file, reason: "ZIP 中没有 [Content_Types].xml / no [Content_Types].xml in the ZIP")
@@ -41,8 +46,10 @@ final class XLSXPackage {
         definedNames = workbook.definedNames
 
         if let sst = rels.first(where: { $0.kind == "sharedStrings" && !$0.isExternal }) {
-            let parser = SharedStringsParser()
-            try zip.parse(RelationshipsParser.resolve(sst.target, from: workbookPart), with: parser)
+            let part = RelationshipsParser.resolve(sst.target, from: workbookPart)
+            let parser = SharedStringsParser(fileName: file, part: part, maxStrings: options.maxSharedStrings,
+                                             maxBytes: options.maxStringBytes)
+            try zip.parse(part, with: parser)
             sharedStrings = parser.strings
         } else {
             sharedStrings = []
@@ -82,6 +89,8 @@ final class XLSXPackage {
         guard sheet.kind == .worksheet else { return SheetLayout() } // chart sheets have no cells
         let parser = SheetParser(sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem,
                                  fileName: zip.fileName, sheetName: sheet.name, onRow: body)
+        parser.part = sheet.part
+        parser.maxCells = maxCellsPerSheet
         try zip.parse(sheet.part, with: parser)
         return parser.layout
     }

@@ -97,6 +97,17 @@ enum SAXFailure: Error {
     case doctypeRefused
 }
 
+/// A limit of ``ReadingLimits`` that a part broke while it was parsed (kept apart from ``SAXFailure``,
+/// whose cases other code switches over).
+struct SAXLimitExceeded: Error {
+    /// The element's name; empty when its start tag was refused before libxml2 read it.
+    var element: String
+    var line: Int
+    /// The attributes counted (a lower bound when `element` is empty).
+    var count: Int
+    var limit: Int
+}
+
 /// A libxml2 SAX2 push parser, fed chunk by chunk. It never builds a tree, never loads a
 /// DTD, never resolves an entity and never touches the network.
 final class SAXParser {
@@ -106,14 +117,28 @@ final class SAXParser {
     /// Element nesting so far. OOXML parts nest a dozen levels at most; a part nested deeper than
     /// ``maxDepth`` is hostile (1,000,000 nested elements) and refused.
     private var depth = 0
-    static let maxDepth = 256
+    static let maxDepth = ReadingLimits.maxDepth
+
+    // The attribute guard (ReadingLimits.maxAttributesPerElement). libxml2 2.9 reports an element
+    // only once its whole start tag is in, after checking its attribute names for duplicates in
+    // quadratic time (200,000 attributes: 16 s). So input goes to libxml2 in slices of `sliceSize`;
+    // a slice that yields no event at all means one token spans it, and from then on, until the
+    // next `<`, each slice's `=` are counted before libxml2 sees it: past the limit, the part is
+    // refused. The callback then checks the exact count of every element that gets through.
+    static let sliceSize = 1 << 16
+    private let maxAttributes: Int
+    private var sawEvent = false
+    private var stalled = false
+    private var equalsInToken = 0
+    private var limitExceeded: SAXLimitExceeded?
 
     /// libxml2 must be initialised once before parsers run on several threads (batch work).
     private static let libraryInitialised: Void = { xmlInitParser() }()
 
-    init(handler: SAXHandler) {
+    init(handler: SAXHandler, maxAttributes: Int = ReadingLimits.maxAttributesPerElement) {
         _ = Self.libraryInitialised
         self.handler = handler
+        self.maxAttributes = maxAttributes
     }
 
     deinit {
@@ -122,9 +147,38 @@ final class SAXParser {
 
     /// Parses one chunk; call ``finish()`` after the last.
     func feed(_ chunk: UnsafeRawBufferPointer) throws {
-        if context == nil { try start(first: chunk) } else {
-            let rc = xmlParseChunk(context, chunk.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(chunk.count), 0)
+        var rest = chunk
+        if context == nil {
+            // libxml2 detects the encoding from the first four bytes; the rest goes in slices.
+            let head = UnsafeRawBufferPointer(rebasing: chunk.prefix(4))
+            try start(first: head)
+            rest = UnsafeRawBufferPointer(rebasing: chunk.dropFirst(head.count))
+        }
+        while !rest.isEmpty {
+            let slice = UnsafeRawBufferPointer(rebasing: rest.prefix(Self.sliceSize))
+            rest = UnsafeRawBufferPointer(rebasing: rest.dropFirst(slice.count))
+            if stalled { try countAttributes(in: slice) }
+            sawEvent = false
+            let rc = xmlParseChunk(context, slice.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(slice.count), 0)
             try check(rc)
+            if sawEvent { stalled = false; equalsInToken = 0 } else { stalled = true }
+        }
+    }
+
+    /// Counts the `=` of a token that has spanned a whole slice, up to its first `<` (which cannot
+    /// occur inside a start tag, not even in a quoted value); refuses past ``maxAttributes``.
+    private func countAttributes(in slice: UnsafeRawBufferPointer) throws {
+        for byte in slice {
+            if byte == UInt8(ascii: "=") {
+                equalsInToken += 1
+            } else if byte == UInt8(ascii: "<") {
+                stalled = false; equalsInToken = 0
+                return
+            }
+        }
+        if equalsInToken > maxAttributes {
+            let line = context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0
+            throw SAXLimitExceeded(element: "", line: line, count: equalsInToken, limit: maxAttributes)
         }
     }
 
@@ -139,10 +193,15 @@ final class SAXParser {
         sax.initialized = UInt32(XML_SAX2_MAGIC)
         // The three callbacks below run for every element and text run of a sheet (millions per
         // 200,000-row sheet): the parser is borrowed without retain/release (it outlives parsing).
-        sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
+        sax.startElementNs = { ctx, localname, _, _, nbNamespaces, _, nbAttributes, _, attributes in
             guard let ctx, let localname else { return }
             Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
                 $0.depth += 1
+                $0.sawEvent = true
+                if Int(nbAttributes) + Int(nbNamespaces) > $0.maxAttributes {
+                    $0.refuseAttributes(element: XMLName(pointer: localname).string, count: Int(nbAttributes) + Int(nbNamespaces))
+                    return
+                }
                 if $0.depth > SAXParser.maxDepth {
                     $0.refuse(.malformed(message: "元素嵌套超过 \(SAXParser.maxDepth) 层 / elements nested deeper than \(SAXParser.maxDepth)",
                                          line: $0.context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0))
@@ -155,12 +214,14 @@ final class SAXParser {
             guard let ctx, let localname else { return }
             Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
                 $0.depth -= 1
+                $0.sawEvent = true
                 $0.handler.endElement(XMLName(pointer: localname))
             }
         }
         let characters: charactersSAXFunc = { ctx, ch, len in
             guard let ctx, let ch, len > 0 else { return }
             Unmanaged<SAXParser>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.sawEvent = true
                 $0.handler.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
             }
         }
@@ -200,7 +261,16 @@ final class SAXParser {
         if let context { xmlStopParser(context) }
     }
 
+    private func refuseAttributes(element: String, count: Int) {
+        if limitExceeded == nil {
+            let line = context.map { Int(xmlSAX2GetLineNumber(UnsafeMutableRawPointer($0))) } ?? 0
+            limitExceeded = SAXLimitExceeded(element: element, line: line, count: count, limit: maxAttributes)
+        }
+        if let context { xmlStopParser(context) }
+    }
+
     private func check(_ rc: Int32) throws {
+        if let limitExceeded { throw limitExceeded }
         if let error = handler.pendingError { throw error }
         if let failure { throw failure }
         if rc != 0 {

@@ -420,6 +420,86 @@ def make_legacy_xls():
         shutil.copyfile(Path(tmp) / "legacy.xls", HERE / "legacy.xls")
 
 
+# --------------------------------------------------------------------------------------
+# limits (ReadingLimits in Sources/SpreadsheetKit/Cells/Limits.swift) and nested archives
+# --------------------------------------------------------------------------------------
+
+MAX_ZIP_ENTRIES = 10_000
+MAX_ATTRIBUTES = 1_000
+MAX_SHARED_STRINGS = 5_000_000
+MAX_STRING_BYTES = 1 << 20
+MAX_CELLS = 10_000_000
+XXE_PORT = 48213  # HostileInputTests listens here and checks that nothing connects
+
+
+def zip_bytes(entries):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for name, data in entries:
+            z.writestr(zinfo(name), data)
+    return buf.getvalue()
+
+
+def nested_bomb(levels=3, fan_out=16, base=8 << 20):
+    """A 42.zip-style archive: `levels` levels of ZIPs of `fan_out` identical ZIPs, over `base` zeros.
+    Each level stays small because the copies repeat within deflate's 32 KiB window."""
+    inner = zip_bytes([("zeros.bin", b"0" * base)])
+    for level in range(levels):
+        inner = zip_bytes([(f"level{level + 1}-{i:02}.zip", inner) for i in range(fan_out)])
+    return inner  # unpacked recursively: base * fan_out ** levels bytes (32 GiB by default)
+
+
+def make_limits():
+    body = '<row r="1"><c r="A1"><v>1</v></c></row>'
+
+    # Nested ZIP bomb: the sheet part is itself a ZIP of ZIPs of ZIPs (32 GiB unpacked recursively),
+    # and so are two entries no relationship names. Parts are read as XML only, never unpacked again.
+    bomb = nested_bomb()
+    parts = package_parts(bomb)
+    parts += [("xl/embeddings/nested-bomb.zip", bomb), ("xl/media/nested-bomb-copy.zip", bomb)]
+    write_zip(HERE / "nested-zip-bomb.xlsx", parts)
+
+    # External entity and external DTD over http (to a local port the test listens on).
+    http = f"http://127.0.0.1:{XXE_PORT}/juesuan-xxe"
+    write_zip(HERE / "external-entity-http.xlsx", package_parts(sheet(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>&e;</t></is></c></row>',
+        prolog=f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "{http}">]>\n')))
+    write_zip(HERE / "external-dtd-http.xlsx", package_parts(sheet(
+        body, prolog=f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE worksheet SYSTEM "{http}.dtd">\n')))
+
+    # One entry more than the limit (the package's own five parts, plus empty entries).
+    parts = package_parts(sheet(body))
+    parts += [(f"x/{i:05}", b"") for i in range(MAX_ZIP_ENTRIES + 1 - len(parts))]
+    write_zip(HERE / "too-many-zip-entries.xlsx", parts)
+
+    # Shared strings: a uniqueCount that understates, then one <si> more than the limit; one
+    # string a byte longer than the limit.
+    ref = '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+    write_zip(HERE / "too-many-shared-strings.xlsx", package_parts(sheet(ref), sst_xml=(
+        DECL + f'<sst xmlns="{MAIN}" count="1" uniqueCount="1">' + "<si/>" * (MAX_SHARED_STRINGS + 1) + "</sst>")))
+    write_zip(HERE / "overlong-shared-string.xlsx", package_parts(sheet(ref), sst_xml=(
+        DECL + f'<sst xmlns="{MAIN}" count="1" uniqueCount="1"><si><t>' + "x" * (MAX_STRING_BYTES + 1)
+        + "</t></si></sst>")))
+
+    # Attributes: one more than the limit on a cell (refused by count once libxml2 reports the
+    # element), and a start tag with 150,000 (libxml2 2.9 would spend about 9 s checking them for
+    # duplicates: refused by the byte-level guard before libxml2 sees the end of the tag).
+    attrs = "".join(f' a{i}=""' for i in range(MAX_ATTRIBUTES))
+    write_zip(HERE / "too-many-attributes.xlsx", package_parts(sheet(
+        f'<row r="1"><c r="A1"{attrs}><v>1</v></c></row>')))
+    flood = "".join(f' a{i}="1"' for i in range(150_000))
+    write_zip(HERE / "attribute-flood.xlsx", package_parts(sheet(
+        f'<row r="1"><c r="A1"{flood}><v>1</v></c></row>')))
+
+    # Cells: one more than the limit per sheet (rows of 10,000 empty cells), and 16,385 cells in
+    # one row (all claiming A1).
+    row = "<c/>" * 10_000
+    rows = "".join(f'<row r="{r + 1}">{row}</row>' for r in range(MAX_CELLS // 10_000)) + '<row><c/></row>'
+    write_zip(HERE / "too-many-cells.xlsx", package_parts(sheet(rows)))
+    write_zip(HERE / "too-many-cells-in-row.xlsx", package_parts(sheet(
+        '<row r="1">' + '<c r="A1"><v>1</v></c>' * 16_385 + "</row>")))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -427,6 +507,7 @@ def main():
     ap.add_argument("--skip-bomb", action="store_true", help="do not rebuild the zip bombs")
     args = ap.parse_args()
     make_simple()
+    make_limits()
     if not args.skip_bomb:
         make_bomb()
     if not args.skip_libreoffice:
