@@ -186,6 +186,28 @@ final class FormsExportLayoutTests: XCTestCase {
         XCTAssertEqual(s.formats[try XCTUnwrap(s.values.first { $0.value == "459.11" }?.key)], "#,##0.00")
     }
 
+    func testTheDepartmentFormIsDrawnWithItsTasksAndReadsBack() throws {
+        let s = try export("dachuan-sichuan-department-sheets.xlsx", style: "sichuan-department")
+        assertTitle(s, through: "H")
+        assertPrintSetup(s, landscape: false)
+        XCTAssertEqual(rows(try XCTUnwrap(s.span(of: "年度部门整体支出预算"))), 2, "资金总额 | 财政拨款 | 其他资金 over one row")
+        var reader = FormReader(catalog: Self.catalog)
+        let original = try XCTUnwrap(try reader.readFile(Fixtures.packageRoot.appendingPathComponent("SampleWorkbooks/forms/dachuan-sichuan-department-sheets.xlsx").path).forms.first)
+        let tasks = try XCTUnwrap(original.tasks)
+        XCTAssertEqual(rows(try XCTUnwrap(s.span(of: "年度主要任务"))), tasks.count + 1, "the list under its header")
+        // and it reads back: tasks, indicators, money
+        let dir = try TemporaryDirectory()
+        let out = dir.file("department.xlsx")
+        try FormWriter(style: try XCTUnwrap(Self.catalog.form(style: "sichuan-department")),
+                       layout: Self.catalog.formLayout(style: "sichuan-department")).write(FormsDocument(forms: [original]), to: out)
+        let again = try XCTUnwrap(try reader.readFile(out.path).forms.first)
+        XCTAssertEqual(again.tasks?.map { [$0.name.text, $0.content?.text ?? ""] }, tasks.map { [$0.name.text, $0.content?.text ?? ""] })
+        XCTAssertEqual(again.indicators.map { "\($0.level1)/\($0.level2)/\($0.level3) \($0.target?.text ?? "") \($0.weight?.value.description ?? "")" },
+                       original.indicators.map { "\($0.level1)/\($0.level2)/\($0.level3) \($0.target?.text ?? "") \($0.weight?.value.description ?? "")" })
+        XCTAssertEqual(again.fund("total")?.amounts.mapValues(\.value), original.fund("total")?.amounts.mapValues(\.value))
+        XCTAssertEqual(again.goalTarget, original.goalTarget)
+    }
+
     func rowNumber(_ range: String) -> Int { Int(range.drop { $0.isLetter }.prefix { $0.isNumber }) ?? 0 }
     func rows(_ range: String) -> Int {
         let parts = range.split(separator: ":").map(String.init)

@@ -41,6 +41,8 @@ public struct FormLayout: Codable, Sendable, Equatable {
         public var labels: [String: String]?
         /// In an indicator row: `level1` … `remark`, `operator`, `value`, `unit`.
         public var indicator: String?
+        /// In a 年度主要任务 row: `name` or `content`.
+        public var task: String?
         /// An indicator label merged down over the following rows that repeat it (一级/二级指标).
         public var merge: Bool?
         /// Columns the cell spans (default 1).
@@ -88,12 +90,19 @@ public struct FormLayout: Codable, Sendable, Equatable {
         public var cells: [Cell]
     }
 
+    /// The 年度主要任务 list (部门整体): header rows, then one row per task; drawn when the form has the list.
+    public struct Tasks: Codable, Sendable, Equatable {
+        public var header: [Row]
+        public var cells: [Cell]
+    }
+
     /// A block of rows; with `side`, a label in column A merged down over all of its rows.
     public struct Block: Codable, Sendable, Equatable {
         public var side: String?
         public var rows: [Row]?
         public var money: Money?
         public var indicators: Indicators?
+        public var tasks: Tasks?
     }
 
     public var format: String
@@ -204,6 +213,13 @@ extension FormLayout {
             let rows = money.rows.map { Money.FundRow(id: $0.id, label: $0.labels?.first ?? $0.id, always: nil, blank: nil) }
             blocks.append(Block(side: money.anchor.label ?? "预算执行情况",
                                 money: Money(header: [Row(cells: header)], rows: rows, cells: cells)))
+        }
+        if let tasks = style.tasks {
+            let header = Row(cells: tasks.columns.enumerated().map { i, c in
+                i == tasks.columns.count - 1 ? Cell(text: c.header, to: width) : Cell(text: c.header) })
+            let cells = tasks.columns.enumerated().map { i, c in
+                i == tasks.columns.count - 1 ? Cell(task: c.id, to: width, style: "text") : Cell(task: c.id, style: "text") }
+            blocks.append(Block(side: tasks.anchor.label, tasks: Tasks(header: [header], cells: cells)))
         }
         if let spec = style.indicators {
             let header = Row(cells: spec.columns.map { Cell(text: $0.header) })

@@ -434,6 +434,22 @@ struct FormDrawing {
         }
         if let money = block.money { drawMoney(money, firstColumn: first) }
         if let indicators = block.indicators { drawIndicators(indicators, firstColumn: first) }
+        if let tasks = block.tasks, let list = form.tasks {
+            used.insert("tasks")
+            for header in tasks.header { drawRow(header, firstColumn: first, bordered: true) }
+            for task in list {
+                var c = first
+                for cell in tasks.cells {
+                    c = cell.at ?? c
+                    let last = cell.to ?? (c + max(1, cell.span ?? 1) - 1)
+                    let value = cell.task == "name" ? task.name : cell.task == "content" ? task.content : nil
+                    put(value.map { .string($0.text) } ?? .blank, row, c, to: last, kind: kind(cell.style) ?? .text, source: value?.cell)
+                    c = last + 1
+                }
+                fillRow(row, from: first)
+                row += 1
+            }
+        }
         if let side = block.side, row > top {
             put(.string(side), top, 1, down: row - top, kind: .label)
         }
@@ -590,6 +606,7 @@ struct FormDrawing {
         if let rate = form.goalRate, !rate.isEmpty, !used.contains("goal.rate") { lost.append("总体完成率") }
         if form.goalTarget.map({ !$0.isEmpty }) == true, !used.contains("goal.target") { lost.append("年度目标") }
         if form.goalActual.map({ !$0.isEmpty }) == true, !used.contains("goal.actual") { lost.append("实际完成情况") }
+        if let tasks = form.tasks, !tasks.isEmpty, !used.contains("tasks") { lost.append("年度主要任务") }
     }
 }
 
