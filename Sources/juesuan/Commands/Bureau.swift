@@ -56,6 +56,8 @@ struct Consolidate: ParsableCommand {
     func run() throws {
         var status = ExitStatus.done
         try runReportingFailures {
+            // Neither output may replace an input (a department, or the group file), even with --force.
+            for path in [output] + (report.map { [$0] } ?? []) { try OutputFile.refuseInput(path, inputs: inputs + (group.map { [$0] } ?? [])) }
             let catalog = try mappings.catalog()
             var parts: [Contribution] = []
             var failures: [(String, String)] = []
@@ -162,6 +164,7 @@ struct Diff: ParsableCommand {
     func run() throws {
         var status = ExitStatus.done
         try runReportingFailures {
+            if let annotate { try OutputFile.refuseInput(annotate, inputs: [old, new]) }
             let catalog = try mappings.catalog()
             let a = try ReportSource.load(old, catalog: catalog, fiscalYear: year).report
             let b = try ReportSource.load(new, catalog: catalog, fiscalYear: year).report

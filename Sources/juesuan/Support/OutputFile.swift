@@ -8,11 +8,18 @@ enum OutputFile {
         var errorDescription: String? { message }
     }
 
-    static func write(_ data: Data, to path: String, force: Bool, inputs: [String] = []) throws {
+    /// Refuses an output path that is one of the inputs (after `..` and symbolic links), even with
+    /// `--force`: for outputs written by other means than ``write(_:to:force:inputs:)``.
+    static func refuseInput(_ path: String, inputs: [String]) throws {
         let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
             throw Failure(message: "输出文件与输入文件相同，拒绝覆盖：\(path) / refusing to overwrite the input \(path)")
         }
+    }
+
+    static func write(_ data: Data, to path: String, force: Bool, inputs: [String] = []) throws {
+        try refuseInput(path, inputs: inputs)
+        let target = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         let fm = FileManager.default
         if fm.fileExists(atPath: target.path) && !force {
             throw Failure(message: "输出文件已存在：\(path)（用 --force 覆盖）/ \(path) exists (use --force to replace it)")
