@@ -41,6 +41,7 @@ final class HostileInputTests: XCTestCase {
         ("external-dtd-http.xlsx", ["xl/worksheets/sheet1.xml", "DTD"]),
         ("too-many-zip-entries.xlsx", ["10001 个条目", "10001 entries", "10000"]),
         ("overlong-shared-string.xlsx", ["xl/sharedStrings.xml", "shared string 0", "1048576 bytes"]),
+        ("overlong-inline-string.xlsx", ["Sheet1", "A1", "text longer than 1048576 bytes"]),
         ("too-many-attributes.xlsx", ["xl/worksheets/sheet1.xml", "<c>", "1001 attributes", "limit of 1000"]),
         ("attribute-flood.xlsx", ["xl/worksheets/sheet1.xml", "at least", "limit of 1000"]),
         ("too-many-cells-in-row.xlsx", ["Sheet1", "xl/worksheets/sheet1.xml", "16384 per row", "A1"]),

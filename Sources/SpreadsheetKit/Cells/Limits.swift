@@ -23,7 +23,7 @@ public enum Limits {
 /// | ``maxDepth`` | elements nested 256 deep | `malformedXML` |
 /// | ``maxAttributesPerElement`` | 1,000 attributes (and namespace declarations) on one element | `tooManyAttributes` |
 /// | ``maxSharedStrings`` | 5,000,000 shared strings, read or declared (`uniqueCount`) | `tooManySharedStrings` |
-/// | ``maxStringBytes`` | 1 MiB of UTF-8 in one shared string | `stringTooLong` |
+/// | ``maxStringBytes`` | 1 MiB of UTF-8 in one shared string, cell value or formula | `stringTooLong`, `invalidCell` |
 /// | ``maxCellsPerSheet`` | 10,000,000 cells in one sheet | `tooManyCells` |
 /// | rows, columns | Excel's 1,048,576 × 16,384 (``Limits``); at most 16,384 cells in one row | `invalidCell` |
 ///
@@ -49,8 +49,9 @@ public enum ReadingLimits {
     /// refused before anything is reserved. (The `count` attribute counts references, not strings,
     /// and is ignored.)
     public static let maxSharedStrings = 5_000_000
-    /// The most bytes (UTF-8, as stored, escapes included) of one shared string. Excel's own limit is
-    /// 32,767 characters; other tools write longer ones, so the reader allows 1 MiB.
+    /// The most bytes (UTF-8, as stored, escapes included) of one shared string, and of one cell's
+    /// value or formula text (inline strings). Excel's own limit is 32,767 characters; other tools
+    /// write longer ones, so the reader allows 1 MiB.
     public static let maxStringBytes = 1 << 20
     /// The most cells (`<c>` elements) one sheet may hold: ten times a 200,000 × 10 sheet, and far
     /// below what 1 GiB of sheet XML could describe. Checked while streaming, so both tiers

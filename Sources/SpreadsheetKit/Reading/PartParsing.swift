@@ -41,10 +41,13 @@ struct TextCapture {
 
 /// A growable byte buffer for the sheet parser's per-cell text: no copy-on-write checks, no
 /// generic `removeAll`, reused for every cell. Owned by one parser, which calls ``release()``.
+/// It never grows past ``ReadingLimits/maxStringBytes``: text beyond is dropped and ``overflowed``
+/// set (checked only when the buffer grows, so not on the hot path), for the parser to refuse the cell.
 struct ByteScratch {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    private(set) var overflowed = false
 
     init(capacity: Int = 64) {
         base = .allocate(capacity: capacity)
@@ -53,11 +56,14 @@ struct ByteScratch {
 
     func release() { base.deallocate() }
 
-    @inline(__always) mutating func reset() { count = 0 }
+    @inline(__always) mutating func reset() { count = 0; overflowed = false }
 
     @inline(__always) mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard let source = chunk.baseAddress, chunk.count > 0 else { return }
-        if count + chunk.count > capacity { grow(to: count + chunk.count) }
+        if count + chunk.count > capacity {
+            guard count + chunk.count <= ReadingLimits.maxStringBytes else { overflowed = true; return }
+            grow(to: count + chunk.count)
+        }
         (base + count).update(from: source, count: chunk.count)
         count += chunk.count
     }

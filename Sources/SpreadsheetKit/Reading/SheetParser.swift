@@ -223,6 +223,7 @@ final class SheetParser: SAXHandler {
 
     private func endCell() {
         inCell = false
+        if valueText.overflowed || formulaText.overflowed { return failTextTooLong() }
         let hasStyle = cellStyle < styles.count
         var value = CellValue.empty
         if hasValue {
@@ -297,6 +298,11 @@ final class SheetParser: SAXHandler {
 }
 
 extension SheetParser {
+    /// A cell whose value or formula text is longer than ``ReadingLimits/maxStringBytes``.
+    fileprivate func failTextTooLong() {
+        fail(cellRef.a1, "文本超过 \(ReadingLimits.maxStringBytes) 字节 / text longer than \(ReadingLimits.maxStringBytes) bytes")
+    }
+
     /// A sheet with more cells than ``maxCells`` (or a row with more than 16,384): refused where it stopped.
     fileprivate func failTooManyCells() {
         if pendingError == nil {

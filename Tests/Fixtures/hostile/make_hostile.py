@@ -481,6 +481,9 @@ def make_limits():
         DECL + f'<sst xmlns="{MAIN}" count="1" uniqueCount="1"><si><t>' + "x" * (MAX_STRING_BYTES + 1)
         + "</t></si></sst>")))
 
+    write_zip(HERE / "overlong-inline-string.xlsx", package_parts(sheet(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>' + "x" * (MAX_STRING_BYTES + 1) + "</t></is></c></row>")))
+
     # Attributes: one more than the limit on a cell (refused by count once libxml2 reports the
     # element), and a start tag with 150,000 (libxml2 2.9 would spend about 9 s checking them for
     # duplicates: refused by the byte-level guard before libxml2 sees the end of the tag).
