@@ -95,7 +95,8 @@ final class FormsIndexTests: XCTestCase {
         // "20%" over 区域均衡性 / 对象公平性★ / 社会满意度 scoring 7 / 7 / 6: one weight, three scores
         let start = try XCTUnwrap(table.rows.firstIndex { $0.label("level2") == "区域均衡性" })
         XCTAssertEqual(table.rows[start].weight?.value, Amount(20))
-        XCTAssertEqual(table.rows[start].weight?.printed, "0.2", "a number formatted 0% in the sheets variant")
+        // a number 0.2 formatted 0% in the sheets variant: printed as it shows
+        XCTAssertEqual(table.rows[start].weight?.printed, "20%", "a number formatted 0% in the sheets variant")
         XCTAssertNil(table.rows[start + 1].weight)
         XCTAssertNil(table.rows[start + 2].weight)
         XCTAssertEqual(table.rows[start...(start + 2)].compactMap(\.score?.value), [Amount(7), Amount(7), Amount(6)])

@@ -60,6 +60,7 @@ struct Check: ParsableCommand {
                 for issue in source.issues where issue.severity == .error { printError(issue.description) }
                 findings = Checker().check(source.report)
                 if let annotate {
+                    try refuseOverwritingAnInput()
                     try ReviewWorkbook(catalog: catalog).write(source.report, findings: findings,
                                                                to: URL(fileURLWithPath: annotate), replaceExisting: force)
                 }
@@ -132,12 +133,18 @@ struct Check: ParsableCommand {
     /// findings point at highlighted with a 批注, and the 审核结果 sheet of links. Never over an input.
     func writeFormReview(_ documents: [FormsDocument], findings: [Finding], catalog: MappingCatalog) throws {
         guard let annotate else { return }
+        try refuseOverwritingAnInput()
+        try FormReviewWorkbook(catalog: catalog).write(documents, findings: findings, to: URL(fileURLWithPath: annotate),
+                                                       replaceExisting: force)
+    }
+
+    /// The review workbook is never written over a checked file, even with --force.
+    func refuseOverwritingAnInput() throws {
+        guard let annotate else { return }
         let target = URL(fileURLWithPath: annotate).standardizedFileURL.resolvingSymlinksInPath()
         for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
             throw OutputFile.Failure(message: "审核工作簿与输入文件相同，拒绝覆盖：\(annotate) / refusing to overwrite the input \(annotate)")
         }
-        try FormReviewWorkbook(catalog: catalog).write(documents, findings: findings, to: URL(fileURLWithPath: annotate),
-                                                       replaceExisting: force)
     }
 
     static func describe(_ findings: [Finding], file: String) -> String {
