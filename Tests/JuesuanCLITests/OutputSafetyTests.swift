@@ -65,6 +65,9 @@ final class OutputSafetyTests: XCTestCase {
         (["consolidate", "A", "B", "-o", "B", "--force"], "B", 2),
         (["consolidate", "A", "B", "-o", "C", "--report", "A", "--force"], "A", 2),
         (["summarize", "F", "-o", "F", "--force"], "F", 2),
+        (["check", "A", "--annotate", "A", "--force"], "A", 2),
+        (["check", "A", "--annotate", "LINK", "--force"], "A", 2),
+        (["check", "F", "--annotate", "F", "--force"], "F", 2),
         (["diff", "A", "B", "--annotate", "B", "--force"], "B", 2),
         (["learn", "T", "-o", "T", "--force"], "T", 2),
     ]
