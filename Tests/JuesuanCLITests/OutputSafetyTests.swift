@@ -59,6 +59,7 @@ final class OutputSafetyTests: XCTestCase {
         (["import", "A", "-o", "A", "--force"], "A", 2),
         (["import", "F", "-o", "F", "--force"], "F", 2),
         (["batch", "convert", "A", "--to", "gk10-2024", "--out", "DIR", "--force"], "A", 1),
+        (["batch", "convert", "DIR", "--to", "gk10-2024", "--out", "DIR", "--force"], "A", 1),
         (["batch", "convert", "A", "--to", "gk10-2024", "--out", "OUT", "--report", "A", "--force"], "A", 2),
         (["fill", "T", "R", "-o", "T", "--force"], "T", 2),
         (["fill", "T", "R", "-o", "R", "--force"], "R", 2),

@@ -99,6 +99,11 @@ struct BatchPlan: Sendable {
                 continue
             }
             let root = URL(fileURLWithPath: path).standardizedFileURL
+            if isDirectory.boolValue, root.resolvingSymlinksInPath().path == outDir.standardizedFileURL.resolvingSymlinksInPath().path {
+                // Every output would replace its input (and each file would be taken for an output).
+                items.append(Item(input: root, output: outDir, refusal: "输出文件夹就是这个输入文件夹，输出会覆盖输入文件 / --out is this input folder: the outputs would overwrite the inputs"))
+                continue
+            }
             if isDirectory.boolValue {
                 let files = (fm.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []).sorted()
                 for relative in files where Self.workbookExtensions.contains((relative as NSString).pathExtension.lowercased()) {
