@@ -56,16 +56,17 @@ public struct WorkbookExporter {
 
     @discardableResult
     public func export(_ report: Report, set: String, unit: AmountUnit = .wanYuan, to url: URL,
-                       replaceExisting: Bool = false, temporaryDirectory: URL? = nil) throws -> ExportSummary {
+                       replaceExisting: Bool = false, temporaryDirectory: URL? = nil,
+                       durability: WorkbookWriter.Durability = .synced) throws -> ExportSummary {
         try write(report, set: set, unit: unit, to: url, replaceExisting: replaceExisting,
-                  temporaryDirectory: temporaryDirectory, review: nil)
+                  temporaryDirectory: temporaryDirectory, review: nil, durability: durability)
     }
 
     /// Writes the workbook; with `review`, first a 审核结果 sheet listing the findings with links, and
     /// every cell a finding points at highlighted with a comment (批注) giving the finding and its source cell.
     func write(_ report: Report, set: String, unit: AmountUnit, to url: URL, replaceExisting: Bool,
                temporaryDirectory: URL?, review: [Finding]?, reviewTitle: String = "审核结果",
-               listings: [ListingSheet] = []) throws -> ExportSummary {
+               listings: [ListingSheet] = [], durability: WorkbookWriter.Durability = .synced) throws -> ExportSummary {
         let layouts = catalog.layouts(inSet: set)
         guard !layouts.isEmpty else { throw ExportError.unknownSet(set, known: catalog.sets) }
         var summary = ExportSummary(written: [], withoutData: [])
@@ -83,7 +84,8 @@ public struct WorkbookExporter {
             plans.append(plan)
         }
         let writer = try WorkbookWriter(destination: url, options: WorkbookWriter.Options(replaceExisting: replaceExisting,
-                                                                                           temporaryDirectory: temporaryDirectory))
+                                                                                           temporaryDirectory: temporaryDirectory,
+                                                                                           durability: durability))
         writer.properties.title = [report.department, report.fiscalYear.map { "\($0)年度部门决算" }].compactMap { $0 }.joined(separator: " ")
         writer.properties.company = report.department
         writer.properties.comments = "Juesuan \(set)"

@@ -48,38 +48,69 @@ public struct DumpWriter {
         appendEscaped(sheet.name)
         out.append(byte: 10)
         if sheet.visibility != .visible { out.append("# \(sheet.visibility.rawValue)\n") }
-        let layout = try workbook.forEachRow(in: sheet) { row in
-            // Cells are read in place (no copy of each Cell and its strings): this loop runs for
-            // every cell of 200,000-row sheets.
-            row.cells.withUnsafeBufferPointer { cells in
-                var lastShown = cells.count - 1
-                while lastShown >= 0 && !cells[lastShown].isShownInDump { lastShown -= 1 }
-                guard lastShown >= 0 else { return }
-                out.append(row.number)
-                var column = 0
-                for i in 0...lastShown {
-                    // One tab per column up to this cell: skipped columns stay empty.
-                    let target = cells[i].reference.column
-                    while column < target { out.append(byte: 9); column += 1 }
-                    if cells[i].isFormulaWithoutCachedValue, let formula = cells[i].formula {
-                        out.append(byte: UInt8(ascii: "="))
-                        appendEscaped(formula)
-                    } else {
-                        switch cells[i].value {
-                        case .string(let s): appendEscaped(s)
-                        case .number(let text): out.append(text)
-                        default: out.append(cells[i].value.dumpText)
-                        }
-                    }
-                }
-                out.append(byte: 10)
-            }
-            try out.flushIfNeeded()
-        }
+        // xlsx sheets are dumped from the parser's raw rows: no `Cell` (and no `String` per number)
+        // for each of the millions of cells of a large sheet. Other formats go through `Row`s.
+        let layout = try workbook.forEachRawRow(in: sheet) { row, decoder in try appendTSV(row, decoder) }
+            ?? workbook.forEachRow(in: sheet) { row in try appendTSV(row) }
         if !layout.mergedRanges.isEmpty {
             out.append("# merged:")
             for range in layout.mergedRanges { out.append(" " + range.a1) }
             out.append(byte: 10)
+        }
+    }
+
+    /// One tsv line of a row: row number, then one tab per column up to each shown cell.
+    private func appendTSV(_ row: Row) throws {
+        // Cells are read in place (no copy of each Cell and its strings).
+        row.cells.withUnsafeBufferPointer { cells in
+            var lastShown = cells.count - 1
+            while lastShown >= 0 && !cells[lastShown].isShownInDump { lastShown -= 1 }
+            guard lastShown >= 0 else { return }
+            output.append(row.number)
+            var column = 0
+            for i in 0...lastShown {
+                while column < cells[i].reference.column { output.append(byte: 9); column += 1 }
+                appendTSV(cells[i])
+            }
+            output.append(byte: 10)
+        }
+        try output.flushIfNeeded()
+    }
+
+    /// The same line from a raw row: numbers copied as stored and shared strings taken as they
+    /// are; every other kind of cell goes through its public ``Cell``, so both ways print alike.
+    private func appendTSV(_ row: RawRow, _ decoder: CellDecoder) throws {
+        row.cells.withUnsafeBufferPointer { cells in
+            var lastShown = cells.count - 1
+            while lastShown >= 0 && !row.isShown(cells[lastShown]) { lastShown -= 1 }
+            guard lastShown >= 0 else { return }
+            output.append(row.number)
+            var column = 0
+            for i in 0...lastShown {
+                let cell = cells[i]
+                while column < Int(cell.column) { output.append(byte: 9); column += 1 }
+                switch cell.kind {
+                case .number where cell.formula < 0 && !decoder.isDate(cell): output.append(bytes: row.value(of: cell))
+                case .sharedString where cell.formula < 0: appendEscaped(decoder.sharedStrings[Int(cell.start)])
+                default: appendTSV(decoder.cell(cell, in: row))
+                }
+            }
+            output.append(byte: 10)
+        }
+        try output.flushIfNeeded()
+    }
+
+    /// One cell's tsv text: a formula without a cached value as `=FORMULA`, else the value.
+    private func appendTSV(_ cell: Cell) {
+        if cell.isFormulaWithoutCachedValue, let formula = cell.formula {
+            output.append(byte: UInt8(ascii: "="))
+            appendEscaped(formula)
+            return
+        }
+        switch cell.value {
+        case .string(let s): appendEscaped(s)
+        case .number(let text): output.append(text)
+        default: output.append(cell.value.dumpText)
         }
     }
 

@@ -48,20 +48,26 @@ struct ByteScratch {
     private(set) var count = 0
     private var capacity: Int
     private(set) var overflowed = false
+    /// The most it holds; ``ReadingLimits/maxStringBytes`` for one text.
+    private let limit: Int
 
-    init(capacity: Int = 64) {
+    init(capacity: Int = 64, limit: Int = ReadingLimits.maxStringBytes) {
         base = .allocate(capacity: capacity)
         self.capacity = capacity
+        self.limit = limit
     }
 
     func release() { base.deallocate() }
 
     @inline(__always) mutating func reset() { count = 0; overflowed = false }
 
+    /// Drops the bytes from `length` on.
+    @inline(__always) mutating func truncate(to length: Int) { count = min(count, length) }
+
     @inline(__always) mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) {
         guard let source = chunk.baseAddress, chunk.count > 0 else { return }
         if count + chunk.count > capacity {
-            guard count + chunk.count <= ReadingLimits.maxStringBytes else { overflowed = true; return }
+            guard count + chunk.count <= limit else { overflowed = true; return }
             grow(to: count + chunk.count)
         }
         (base + count).update(from: source, count: chunk.count)

@@ -1,14 +1,12 @@
 import Foundation
 
-/// Streams one worksheet part: builds each row's cells and hands the row on, collecting the
-/// layout (merges, columns) as it goes. Holds one row at a time; never the sheet.
+/// Streams one worksheet part: collects each row's cells as a ``RawRow`` and hands it on, collecting
+/// the layout (merges, columns) as it goes. Holds one row at a time; never the sheet.
 final class SheetParser: SAXHandler {
-    private let sharedStrings: [String]
-    private let styles: [ResolvedStyle]
-    private let dateSystem: DateSystem
+    private let sharedStringCount: Int
     private let fileName: String
     private let sheetName: String
-    private let onRow: (Row) throws -> Void
+    private let onRow: (RawRow) throws -> Void
 
     private(set) var layout = SheetLayout()
     private(set) var pendingError: Error?
@@ -19,7 +17,7 @@ final class SheetParser: SAXHandler {
     private var cellCount = 0
 
     // Row state.
-    private var row = Row(number: 0, cells: [])
+    private var row = RawRow()
     private var inRow = false
     private var lastRowNumber = 0
     private var lastColumn = 0
@@ -29,8 +27,9 @@ final class SheetParser: SAXHandler {
     private var cellRef = CellReference(row: 0, column: 0)
     private var cellType = CellType.number
     private var cellStyle = 0
-    // The text of the cell's value and formula, captured only while inside <v>/<t> and <f>.
-    private var valueText = ByteScratch()
+    // The cell's value is captured into the row's bytes from `valueStart` while inside <v>/<t>;
+    // its formula into `formulaText` while inside <f>.
+    private var valueStart = 0
     private var formulaText = ByteScratch()
     private var capturingValue = false
     private var capturingFormula = false
@@ -44,18 +43,15 @@ final class SheetParser: SAXHandler {
 
     private enum CellType { case number, sharedString, formulaString, inlineString, boolean, error, isoDate }
 
-    init(sharedStrings: [String], styles: [ResolvedStyle], dateSystem: DateSystem,
-         fileName: String, sheetName: String, onRow: @escaping (Row) throws -> Void) {
-        self.sharedStrings = sharedStrings
-        self.styles = styles
-        self.dateSystem = dateSystem
+    init(sharedStringCount: Int, fileName: String, sheetName: String, onRow: @escaping (RawRow) throws -> Void) {
+        self.sharedStringCount = sharedStringCount
         self.fileName = fileName
         self.sheetName = sheetName
         self.onRow = onRow
     }
 
     deinit {
-        valueText.release()
+        row.bytes.release()
         formulaText.release()
     }
 
@@ -71,7 +67,7 @@ final class SheetParser: SAXHandler {
         case UInt8(ascii: "c") where name.equals("c"):
             startCell(attributes)
         case UInt8(ascii: "v") where name.equals("v"):
-            if inCell { valueText.reset(); capturingValue = true; hasValue = true }
+            if inCell { valueStart = row.bytes.count; capturingValue = true; hasValue = true }
         case UInt8(ascii: "f") where name.equals("f"):
             if inCell { startFormula(attributes) }
         case UInt8(ascii: "t") where name.equals("t"):
@@ -81,7 +77,7 @@ final class SheetParser: SAXHandler {
         case UInt8(ascii: "r") where name.equals("rPh"):
             phoneticDepth += 1
         case UInt8(ascii: "i") where name.equals("is"):
-            if inCell { inInlineString = true; valueText.reset(); capturingValue = false }
+            if inCell { inInlineString = true; valueStart = row.bytes.count; capturingValue = false }
         case UInt8(ascii: "m") where name.equals("mergeCell"):
             if let ref = attributes.string("ref") {
                 guard let range = CellRange(ref) else { return fail(ref, "合并区域无效 / invalid merged range") }
@@ -126,7 +122,7 @@ final class SheetParser: SAXHandler {
     }
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if capturingValue { valueText.append(bytes) }
+        if capturingValue { row.bytes.append(bytes) }
         if capturingFormula { formulaText.append(bytes) }
     }
 
@@ -138,18 +134,12 @@ final class SheetParser: SAXHandler {
             return fail("row \(attributes.string("r") ?? "?")", "行号超出 Excel 上限 / row number outside Excel's limits")
         }
         row.number = number
-        clearCells()
+        row.clear()
         row.height = attributes.string("ht").flatMap(Double.init)
         row.isHidden = attributes.bool("hidden") ?? false
         inRow = true
         lastRowNumber = number
         lastColumn = 0
-    }
-
-    /// Empties the row's cells, keeping the capacity. `removeLast` is specialised for `Cell`, where
-    /// `removeAll(keepingCapacity:)` destroys the cells through the runtime's generic value witnesses.
-    @inline(__always) private func clearCells() {
-        while !row.cells.isEmpty { row.cells.removeLast() }
     }
 
     private func endRow() {
@@ -161,7 +151,7 @@ final class SheetParser: SAXHandler {
 
     private func startCell(_ attributes: XMLAttributes) {
         if !inRow { // a cell outside a <row>: tolerate, as Excel does, by opening an implicit row
-            row.number = lastRowNumber + 1; clearCells()
+            row.number = lastRowNumber + 1; row.clear()
             row.height = nil; row.isHidden = false; inRow = true; lastRowNumber = row.number; lastColumn = 0
         }
         // One pass over the attributes: r, s and t (the common case of every cell).
@@ -206,7 +196,7 @@ final class SheetParser: SAXHandler {
         hasValue = false
         hasFormula = false
         sharedFormulaIndex = nil
-        valueText.reset()
+        valueStart = row.bytes.count
         capturingValue = false
     }
 
@@ -223,50 +213,46 @@ final class SheetParser: SAXHandler {
 
     private func endCell() {
         inCell = false
-        if valueText.overflowed || formulaText.overflowed { return failTextTooLong() }
-        let hasStyle = cellStyle < styles.count
-        var value = CellValue.empty
+        let length = row.bytes.count - valueStart
+        if row.bytes.overflowed || formulaText.overflowed || length > ReadingLimits.maxStringBytes { return failTextTooLong() }
+        var kind = RawRow.Kind.empty
+        var start = valueStart
         if hasValue {
             switch cellType {
-            case .number:
-                if !valueText.isEmpty {
-                    let text = valueText.string
-                    if hasStyle, styles[cellStyle].isDate {
-                        value = .date(ExcelDateTime(serial: text, system: dateSystem, timeOfDay: styles[cellStyle].isTimeOfDay))
-                    } else {
-                        value = .number(text)
-                    }
-                }
+            case .number: kind = length > 0 ? .number : .empty
             case .sharedString:
-                guard let index = parseIndex(valueText.buffer), index < sharedStrings.count else {
-                    return fail(cellRef.a1, "共享字符串索引 \(valueText.string) 超出范围 / shared string index \(valueText.string) out of range")
+                let text = UnsafeBufferPointer(start: row.bytes.base + valueStart, count: length)
+                guard let index = parseIndex(text), index < sharedStringCount else {
+                    let shown = String(decoding: text, as: UTF8.self)
+                    return fail(cellRef.a1, "共享字符串索引 \(shown) 超出范围 / shared string index \(shown) out of range")
                 }
-                value = .string(sharedStrings[index])
-            case .formulaString, .inlineString:
-                value = .string(valueText.decoded)
-            case .boolean:
-                value = .boolean(valueText.first == UInt8(ascii: "1") || valueText.string == "true")
-            case .error:
-                value = .error(valueText.string)
-            case .isoDate:
-                value = valueText.isEmpty ? .empty : .date(ExcelDateTime(isoText: valueText.string))
+                kind = .sharedString
+                start = index
+                row.bytes.truncate(to: valueStart) // the index is kept, not its digits
+            case .formulaString, .inlineString: kind = .text
+            case .boolean: kind = .boolean
+            case .error: kind = .error
+            case .isoDate: kind = length > 0 ? .isoDate : .empty
             }
         }
-        var formula: String?
+        var formulaIndex: Int32 = -1
         if hasFormula {
-            formula = formulaText.string
+            var formula = formulaText.string
             if let si = sharedFormulaIndex {
-                if sharedFormulaRange, let text = formula, !text.isEmpty {
-                    sharedFormulas[si] = (cellRef, text)
+                if sharedFormulaRange, !formula.isEmpty {
+                    sharedFormulas[si] = (cellRef, formula)
                 } else if let master = sharedFormulas[si] {
                     formula = FormulaTranslator.shift(master.text,
                                                       rows: cellRef.row - master.origin.row,
                                                       columns: cellRef.column - master.origin.column)
                 }
             }
+            formulaIndex = Int32(row.formulas.count)
+            row.formulas.append(formula)
         }
-        row.cells.append(Cell(reference: cellRef, value: value, formula: formula,
-                              styleIndex: cellStyle, numberFormat: hasStyle ? styles[cellStyle].numberFormat : nil))
+        row.cells.append(RawRow.Cell(column: Int32(cellRef.column), kind: kind, style: Int32(clamping: cellStyle),
+                                     start: Int32(truncatingIfNeeded: start), length: Int32(truncatingIfNeeded: kind == .sharedString ? 0 : length),
+                                     formula: formulaIndex))
     }
 
     @inline(__always) private func parseIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -213,6 +213,14 @@ public final class Workbook {
         try backend.streamRows(of: sheet, body)
     }
 
+    /// The raw rows of an xlsx sheet with the decoder of their values (`nil` for other formats): the
+    /// dump's way through a sheet without building a ``Cell`` per cell.
+    func forEachRawRow(in sheet: SheetInfo, _ body: @escaping (RawRow, CellDecoder) throws -> Void) throws -> SheetLayout? {
+        guard let package = backend as? XLSXPackage else { return nil }
+        let decoder = package.decoder
+        return try package.streamRawRows(of: sheet) { try body($0, decoder) }
+    }
+
     /// The comments (批注) of a sheet, by cell, in file order.
     ///
     /// ```swift

@@ -85,10 +85,22 @@ final class XLSXPackage {
         return result
     }
 
+    /// What turns this package's raw cells into public values.
+    var decoder: CellDecoder { CellDecoder(sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem) }
+
     func streamRows(of sheet: SheetInfo, _ body: @escaping (Row) throws -> Void) throws -> SheetLayout {
+        let decoder = self.decoder
+        var row = Row(number: 0, cells: [])
+        return try streamRawRows(of: sheet) { raw in
+            decoder.row(raw, into: &row)
+            try body(row)
+        }
+    }
+
+    /// Streams the sheet's rows as the parser holds them (see ``RawRow``).
+    func streamRawRows(of sheet: SheetInfo, _ body: @escaping (RawRow) throws -> Void) throws -> SheetLayout {
         guard sheet.kind == .worksheet else { return SheetLayout() } // chart sheets have no cells
-        let parser = SheetParser(sharedStrings: sharedStrings, styles: styles, dateSystem: dateSystem,
-                                 fileName: zip.fileName, sheetName: sheet.name, onRow: body)
+        let parser = SheetParser(sharedStringCount: sharedStrings.count, fileName: zip.fileName, sheetName: sheet.name, onRow: body)
         parser.part = sheet.part
         parser.maxCells = maxCellsPerSheet
         try zip.parse(sheet.part, with: parser)

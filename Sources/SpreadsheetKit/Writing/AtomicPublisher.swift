@@ -22,8 +22,9 @@ enum AtomicPublisher {
 
     /// Flushes `temporary` to disk and moves it to `destination`. Without `replacing`, an existing
     /// destination is never overwritten: `link(2)` fails atomically when the name exists.
-    static func publish(_ temporary: String, to destination: String, replacing: Bool) throws(WorkbookWriterError) {
-        try flush(temporary)
+    static func publish(_ temporary: String, to destination: String, replacing: Bool,
+                        synced: Bool = true) throws(WorkbookWriterError) {
+        if synced { try flush(temporary) }
         if replacing {
             guard rename(temporary, destination) == 0 else { throw failure("rename", destination) }
         } else if link(temporary, destination) == 0 {
@@ -38,7 +39,15 @@ enum AtomicPublisher {
             if exists(destination) { throw WorkbookWriterError.destinationExists(path: destination) }
             guard rename(temporary, destination) == 0 else { throw failure("rename", destination) }
         }
-        flushFolder(of: destination)
+        if synced { flushFolder(of: destination) }
+    }
+
+    /// Flushes everything written so far to disk: one `sync(2)` (which on Linux waits until the data is
+    /// written) instead of an `fsync` per file, after many files were published with deferred durability.
+    /// `path` must still exist, so a folder removed meanwhile is reported rather than passed over.
+    static func syncFileSystem(containing path: String) throws(WorkbookWriterError) {
+        guard exists(path) else { throw failure("sync", path, ENOENT) }
+        sync()
     }
 
     /// Removes a temporary file; a missing file is fine.

@@ -172,11 +172,22 @@ public final class WorkbookWriter {
                                  message: WorkbookWriterError.libraryMessage(code))
         }
         do {
-            try AtomicPublisher.publish(temporaryPath, to: destination.path, replacing: options.replaceExisting)
+            try AtomicPublisher.publish(temporaryPath, to: destination.path, replacing: options.replaceExisting,
+                                        synced: options.durability == .synced)
         } catch {
             AtomicPublisher.remove(temporaryPath)
             throw error
         }
+    }
+
+    /// Flushes to disk every file written on the file system that holds `folder`: the one sync that
+    /// follows outputs written with ``Options/durability`` `.deferred`.
+    ///
+    /// ```swift
+    /// try WorkbookWriter.syncFileSystem(containing: URL(fileURLWithPath: "out"))
+    /// ```
+    public static func syncFileSystem(containing folder: URL) throws(WorkbookWriterError) {
+        try AtomicPublisher.syncFileSystem(containing: folder.path)
     }
 
     /// Abandons the workbook: frees everything and writes nothing. Dropping an unclosed writer

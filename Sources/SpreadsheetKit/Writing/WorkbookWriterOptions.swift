@@ -22,17 +22,38 @@ extension WorkbookWriter {
         public var temporaryDirectory: URL?
         /// Allows ZIP64 extensions, needed for outputs over 4 GB.
         public var useZip64: Bool
+        /// When the output reaches the disk; see ``Durability``.
+        public var durability: Durability
 
         /// ```swift
         /// WorkbookWriter.Options()                          // standard, never overwrite
         /// WorkbookWriter.Options(replaceExisting: true)     // overwrite atomically
         /// ```
         public init(mode: WritingMode = .standard, replaceExisting: Bool = false,
-                    temporaryDirectory: URL? = nil, useZip64: Bool = false) {
+                    temporaryDirectory: URL? = nil, useZip64: Bool = false, durability: Durability = .synced) {
             self.mode = mode
             self.replaceExisting = replaceExisting
             self.temporaryDirectory = temporaryDirectory
             self.useZip64 = useZip64
+            self.durability = durability
         }
+    }
+
+    /// Whether ``WorkbookWriter/close()`` waits for the disk. Either way the output appears in one
+    /// atomic rename of a complete file; the difference is only what survives a power cut.
+    ///
+    /// ```swift
+    /// // A batch of 1,000 outputs: publish each at once, then one sync of the file system at the end.
+    /// var options = WorkbookWriter.Options(durability: .deferred)
+    /// // … write the outputs …
+    /// try WorkbookWriter.syncFileSystem(containing: outputFolder)
+    /// ```
+    public enum Durability: Hashable, Sendable {
+        /// `fsync` the file before the rename and its folder after it (the default): when `close()`
+        /// returns, the file is on disk.
+        case synced
+        /// No `fsync` per file; the caller syncs once for many files with
+        /// ``WorkbookWriter/syncFileSystem(containing:)`` before it reports them written.
+        case deferred
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import JuesuanCore
+import SpreadsheetKit
 
 /// `juesuan batch …` — work on many files at once.
 struct Batch: ParsableCommand {
@@ -62,10 +63,14 @@ struct BatchConvert: ParsableCommand {
             let plan = try BatchPlan(paths: paths, outDir: outDir)
             let outcome = BatchRunner(plan: plan, jobs: jobs, force: force) { input, output, temporary in
                 let source = try ReportSource.load(input.path, catalog: catalog, fiscalYear: year)
+                // Each output is published atomically at once; one sync below makes them all durable
+                // (an fsync per file cost more than the conversions on a slow disk).
                 let summary = try WorkbookExporter(catalog: catalog).export(
-                    source.report, set: to, unit: unit, to: output, replaceExisting: force, temporaryDirectory: temporary)
+                    source.report, set: to, unit: unit, to: output, replaceExisting: force, temporaryDirectory: temporary,
+                    durability: .deferred)
                 return source.issues.filter { $0.severity == .error }.map(\.description) + summary.warnings
             }.run()
+            if outcome.failed.count < outcome.results.count { try WorkbookWriter.syncFileSystem(containing: outDir) }
             print(outcome.summaryText(), terminator: "")
             if let report {
                 try OutputFile.write(try outcome.json(), to: report, force: true, inputs: plan.items.map(\.input.path))
