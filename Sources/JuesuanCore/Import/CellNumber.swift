@@ -53,22 +53,40 @@ enum CellNumber {
 enum TextScan {
     /// Whether `needle` occurs in `text` (UTF-8 bytes; a literal in a pattern must occur for it to match).
     static func contains(_ text: String, _ needle: StaticString) -> Bool {
-        let n = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        guard let first = n.first else { return true }
         var text = text
-        return text.withUTF8 { t in
-            guard t.count >= n.count else { return false }
-            var i = 0
-            let last = t.count - n.count
-            while i <= last {
-                if t[i] == first {
-                    var k = 1
-                    while k < n.count && t[i + k] == n[k] { k += 1 }
-                    if k == n.count { return true }
-                }
-                i += 1
+        return text.withUTF8 { find(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount), in: $0) }
+    }
+
+    /// Whether `needle` occurs in `text`, compared as UTF-8 bytes: the importer's texts are normalized
+    /// already, and Foundation's `contains` (a `range(of:)` per call) showed in profiles.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        var text = text, needle = needle
+        return text.withUTF8 { t in needle.withUTF8 { find($0, in: t) } }
+    }
+
+    /// `text.hasSuffix(suffix)` on the UTF-8 bytes, falling back to `hasSuffix` (canonical
+    /// equivalence) only for texts holding CJK compatibility ideographs, the one place they differ here.
+    static func hasSuffix(_ text: String, _ suffix: String) -> Bool {
+        let t = text.utf8, s = suffix.utf8
+        if t.count >= s.count, t.suffix(s.count).elementsEqual(s) { return true }
+        let compatibility = { (scalar: Unicode.Scalar) in (0xF900...0xFAFF).contains(scalar.value) || (0x2F800...0x2FA1F).contains(scalar.value) }
+        guard text.unicodeScalars.contains(where: compatibility) || suffix.unicodeScalars.contains(where: compatibility) else { return false }
+        return text.hasSuffix(suffix)
+    }
+
+    private static func find(_ n: UnsafeBufferPointer<UInt8>, in t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = n.first else { return true }
+        guard t.count >= n.count else { return false }
+        var i = 0
+        let last = t.count - n.count
+        while i <= last {
+            if t[i] == first {
+                var k = 1
+                while k < n.count && t[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
             }
-            return false
+            i += 1
         }
+        return false
     }
 }

@@ -67,6 +67,9 @@ struct StatementReader {
         }
         guard table.dataStart <= table.dataEnd else { return [] }
         let totalKey = block.rows.total.map { LabelNormalizer.key($0.label) }
+        // The fixed rows by code and by 行次 (the first of each wins, as a search in printed order would).
+        let itemsByCode = Dictionary(block.rows.items.compactMap { item in item.code.map { ($0, item) } }, uniquingKeysWith: { first, _ in first })
+        let itemsByLine = Dictionary(block.rows.items.compactMap { item in item.line.map { ($0, item) } }, uniquingKeysWith: { first, _ in first })
         var result: [StatementRow] = []
         for r in table.dataStart...table.dataEnd where !summaryRows.contains(r) {
             let hasValues = valueColumns.contains { grid.cell(r, $0.1) != nil }
@@ -79,7 +82,7 @@ struct StatementReader {
                     nameCell = grid.location(r, nameColumn)
                 }
                 if let code {
-                    let item = block.rows.items.first { $0.code == code }
+                    let item = itemsByCode[code]
                     checkCode(code, kind: block.rows.codeKind, row: r, column: codeColumn!)
                     if !block.rows.items.isEmpty && item == nil {
                         issue(.warning, r, codeColumn, "科目代码 \(code) 不在本表的固定行中 / code \(code) is not one of this form's rows")
@@ -108,7 +111,7 @@ struct StatementReader {
                     }
                     continue
                 }
-                guard let item = block.rows.items.first(where: { $0.line == line }), case .data = item.kind,
+                guard let item = itemsByLine[line], case .data = item.kind,
                       let key = item.rowKey else {
                     if hasValues { issue(.warning, r, lineColumn, "行次 \(line) 不在本表中，已忽略 / 行次 \(line) is not a row of this form; ignored") }
                     continue
@@ -136,6 +139,9 @@ struct StatementReader {
 
     private func rawText(_ row: Int, _ column: Int) -> String {
         guard case .string(let s)? = grid.cell(row, column)?.value else { return "" }
+        // Most labels have nothing to trim: skip Foundation's trimming for them.
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+              first.properties.isWhitespace || last.properties.isWhitespace else { return s }
         return s.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 

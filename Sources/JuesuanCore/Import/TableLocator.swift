@@ -55,12 +55,12 @@ struct TableLocator {
         var hits: [(row: Int, column: Int, text: String, layout: TableLayout, prefix: String?)] = []
         for row in grid.textRows.keys.sorted() {
             // Titles end in 表; skipping other cells keeps the search cheap on 200,000-row sheets.
-            for (column, text) in grid.textRows[row] ?? [] where text.hasSuffix("表") && text.count <= 80 {
+            for (column, text) in grid.textRows[row] ?? [] where Self.mayBeTitle(text) {
                 let key = titleKey(text)
                 for (titleKey, layout) in keys {
                     if key == titleKey {
                         hits.append((row, column, text, layout, nil))
-                    } else if key.hasSuffix(titleKey) {
+                    } else if TextScan.hasSuffix(key, titleKey) {
                         // The department (and year) in front of the title: "某某局2024年度收入决算表".
                         hits.append((row, column, text, layout, String(key.dropLast(titleKey.count))))
                     }
@@ -82,6 +82,16 @@ struct TableLocator {
             found.append(table)
         }
         return found
+    }
+
+    /// Ends in 表 and is no longer than 80 characters, tested on the UTF-8 bytes: this runs for every
+    /// text cell of every sheet, and `hasSuffix`/`count` walk grapheme clusters.
+    static func mayBeTitle(_ text: String) -> Bool {
+        let biao: [UInt8] = [0xE8, 0xA1, 0xA8] // 表
+        let utf8 = text.utf8
+        guard utf8.count >= 3, utf8.count <= 80 * 4 else { return false }
+        guard utf8.suffix(3).elementsEqual(biao) else { return false }
+        return utf8.count <= 80 || text.count <= 80
     }
 
     /// The department named in front of a title, with the year and joining words removed.
@@ -114,13 +124,17 @@ struct TableLocator {
         let window: [(row: Int, cells: [(column: Int, key: String)])] = ((titleRow + 1)...lastSearchRow).map { r in
             (r, (grid.textRows[r] ?? []).map { ($0.column, grid.key(of: $0.text, at: r, $0.column)) })
         }
+        // Where each key occurs in the window, in window order: one hash per cell, not one per cell and column.
+        var cellsByKey: [String: [CellReference]] = [:]
+        for (r, cells) in window {
+            for (c, key) in cells where allowed.contains(c) { cellsByKey[key, default: []].append(CellReference(row: r, column: c)) }
+        }
         for index in columns.indices {
-            let wanted = wantedPerColumn[index]
             var best: CellReference?
-            for (r, cells) in window {
-                for (c, key) in cells where c > (positions.last ?? 0) && allowed.contains(c) {
-                    guard wanted.contains(key) else { continue }
-                    if best == nil || c < best!.column { best = CellReference(row: r, column: c) }
+            for key in wantedPerColumn[index] {
+                for cell in cellsByKey[key] ?? [] where cell.column > (positions.last ?? 0) {
+                    // Leftmost, then highest (window order is top to bottom).
+                    if best == nil || cell.column < best!.column || (cell.column == best!.column && cell.row < best!.row) { best = cell }
                 }
             }
             guard let best else { return nil }
@@ -138,9 +152,9 @@ struct TableLocator {
         let code = layout.code.filter { !$0.isWhitespace }
         let codeAsPrinted = LabelNormalizer.normalize(layout.code)
         for r in max(1, titleRow - 3)...min(grid.rowCount, headerTop) {
-            for (_, text) in grid.textRows[r] ?? [] where text.contains(code) || text.contains(codeAsPrinted) {
+            for (_, text) in grid.textRows[r] ?? [] where TextScan.contains(text, code) || TextScan.contains(text, codeAsPrinted) {
                 score += 2
-                if text.contains(layout.code) { score += 1 } // spacing as printed ("公开 01 表")
+                if TextScan.contains(text, layout.code) { score += 1 } // spacing as printed ("公开 01 表")
             }
         }
         return LocatedTable(layout: layout, sheet: grid.name, titleRow: titleRow, titleColumn: titleColumn,
