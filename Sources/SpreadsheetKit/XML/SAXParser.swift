@@ -60,9 +60,12 @@ struct XMLAttributes {
         bytes(name).flatMap(Self.integer)
     }
 
-    /// Raw attribute bytes as a non-negative integer (`nil` when empty or not all digits).
+    /// Raw attribute bytes as a non-negative integer (`nil` when empty or not all digits); more
+    /// digits than an `Int` holds give `Int.max`, never a wrapped (negative) value that would pass
+    /// a `< count` bounds check (found by the import fuzz target: `s="99999999999999999999"`).
     @inline(__always) static func integer(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !b.isEmpty else { return nil }
+        if b.count > 18 { return integerClamped(b) } // 18 digits always fit in an Int
         var value = 0
         for byte in b {
             guard byte >= 48, byte <= 57 else { return nil }
