@@ -226,15 +226,7 @@ public struct FormReader {
         let grid = span.grid
         guard let anchor = span.find(spec.anchor) else { return ([], nil) }
         let headerBottom = anchor.row + max(0, (spec.header_rows ?? 1) - 1)
-        var columns: [String: Int] = [:]
-        var lastHeaderRow = anchor.row
-        for column in spec.columns {
-            let labels = [column.header] + (column.also ?? [])
-            guard let hit = span.find(labels: labels, match: column.match, rows: anchor.row...headerBottom,
-                                      exclude: Set(columns.values.map { CellReference(row: 0, column: $0) })) else { continue }
-            columns[column.id] = hit.column
-            lastHeaderRow = max(lastHeaderRow, grid.mergeRange(hit.row, hit.column).last.row)
-        }
+        let (columns, lastHeaderRow) = span.headerColumns(spec.columns, rows: anchor.row...headerBottom)
         let totalLabels = total.map { [$0.label] + ($0.also ?? []) } ?? []
         var indicators: [Indicator] = []
         var level1 = "", level2 = ""
@@ -492,6 +484,21 @@ struct FormSpan {
             }
         }
         return find(labels: [label.label ?? ""] + (label.also ?? []), match: label.match, rows: top...bottom)
+    }
+
+    /// The sheet column of each mapped column whose header is found in `rows` (each sheet column taken
+    /// once, left to right in mapping order), and the last row the found headers reach (merges included).
+    func headerColumns(_ mapped: [FormMapping.Column], rows: ClosedRange<Int>) -> (columns: [String: Int], lastHeaderRow: Int) {
+        var columns: [String: Int] = [:]
+        var lastHeaderRow = rows.lowerBound
+        for column in mapped {
+            let labels = [column.header] + (column.also ?? [])
+            guard let hit = find(labels: labels, match: column.match, rows: rows,
+                                 exclude: Set(columns.values.map { CellReference(row: 0, column: $0) })) else { continue }
+            columns[column.id] = hit.column
+            lastHeaderRow = max(lastHeaderRow, grid.mergeRange(hit.row, hit.column).last.row)
+        }
+        return (columns, lastHeaderRow)
     }
 
     func find(labels: [String], match: String?, rows: ClosedRange<Int>, exclude: Set<CellReference> = []) -> (row: Int, column: Int)? {

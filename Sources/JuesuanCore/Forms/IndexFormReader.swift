@@ -11,15 +11,8 @@ extension FormReader {
         let grid = span.grid
         let headerRows = max(1, spec.header_rows ?? 1)
         let headerBottom = anchor.row + headerRows - 1
-        var columns: [String: Int] = [:]
-        var lastHeaderRow = anchor.row
-        for column in spec.columns {
-            let labels = [column.header] + (column.also ?? [])
-            guard let hit = span.find(labels: labels, match: column.match, rows: anchor.row...headerBottom,
-                                      exclude: Set(columns.values.map { CellReference(row: 0, column: $0) })) else { continue }
-            columns[column.id] = hit.column
-            lastHeaderRow = max(lastHeaderRow, grid.mergeRange(hit.row, hit.column).last.row)
-        }
+        let (columns, headerEnd) = span.headerColumns(spec.columns, rows: anchor.row...headerBottom)
+        var lastHeaderRow = headerEnd
         // the grading scale: the factors printed in the header rows under its header, left to right
         var scale: [SourcedNumber] = []
         var scaleColumns: [(factor: Amount, column: Int)] = []
@@ -169,14 +162,7 @@ extension FormReader {
     mutating func readTasks(_ span: FormSpan, _ spec: FormMapping.Tasks, stopAt: FormMapping.Label?) -> [FormTask]? {
         let grid = span.grid
         guard let anchor = span.find(spec.anchor) else { return nil }
-        var columns: [String: Int] = [:]
-        var headerRow = anchor.row
-        for column in spec.columns {
-            guard let hit = span.find(labels: [column.header] + (column.also ?? []), match: column.match,
-                                      rows: anchor.row...(anchor.row + 1)) else { continue }
-            columns[column.id] = hit.column
-            headerRow = max(headerRow, grid.mergeRange(hit.row, hit.column).last.row)
-        }
+        let (columns, headerRow) = span.headerColumns(spec.columns, rows: anchor.row...(anchor.row + 1))
         guard let nameColumn = columns["name"] else { return nil }
         let anchorRange = grid.mergeRange(anchor.row, anchor.column)
         let stopKeys = stopAt.map { ([$0.label ?? ""] + ($0.also ?? [])).filter { !$0.isEmpty }.map(FormSpan.key) } ?? []

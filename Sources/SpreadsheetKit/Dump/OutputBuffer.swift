@@ -3,11 +3,9 @@ import Foundation
 /// A byte buffer flushed to a sink in large blocks: dumps of 200,000-row sheets write
 /// megabytes, and one `write` per cell would dominate the time.
 public final class OutputBuffer {
-    // A raw buffer rather than `[UInt8]`: the dump appends a few bytes at a time, millions of
-    // times, and an array checks uniqueness and capacity on every append.
-    private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
-    private var capacity: Int
+    // The sheet parser's raw byte buffer rather than `[UInt8]`: the dump appends a few bytes at a
+    // time, millions of times, and an array checks uniqueness and capacity on every append.
+    private var buffer: ByteScratch
     private let sink: ([UInt8]) throws -> Void
     private let blockSize: Int
 
@@ -20,11 +18,10 @@ public final class OutputBuffer {
     public init(blockSize: Int = 1 << 16, sink: @escaping ([UInt8]) throws -> Void) {
         self.blockSize = blockSize
         self.sink = sink
-        capacity = blockSize + 1024
-        base = .allocate(capacity: capacity)
+        buffer = ByteScratch(capacity: blockSize + 1024, limit: .max)
     }
 
-    deinit { base.deallocate() }
+    deinit { buffer.release() }
 
     /// A buffer writing to standard output.
     public static func standardOutput() -> OutputBuffer {
@@ -43,21 +40,6 @@ public final class OutputBuffer {
         }
     }
 
-    /// Makes room for `extra` more bytes (a row longer than a block grows the buffer).
-    @inline(__always) private func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(to: count + extra) }
-    }
-
-    private func grow(to needed: Int) {
-        var newCapacity = capacity * 2
-        while newCapacity < needed { newCapacity *= 2 }
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        bigger.update(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity = newCapacity
-    }
-
     @inline(__always) public func append(_ text: String) {
         // Native strings are contiguous UTF-8: copy without making the string mutable.
         if text.utf8.withContiguousStorageIfAvailable({ append(bytes: $0) }) != nil { return }
@@ -65,18 +47,9 @@ public final class OutputBuffer {
         text.withUTF8 { append(bytes: $0) }
     }
 
-    @inline(__always) public func append(byte: UInt8) {
-        reserve(1)
-        base[count] = byte
-        count += 1
-    }
+    @inline(__always) public func append(byte: UInt8) { buffer.append(byte: byte) }
 
-    @inline(__always) public func append(bytes chunk: UnsafeBufferPointer<UInt8>) {
-        guard let source = chunk.baseAddress, chunk.count > 0 else { return }
-        reserve(chunk.count)
-        (base + count).update(from: source, count: chunk.count)
-        count += chunk.count
-    }
+    @inline(__always) public func append(bytes chunk: UnsafeBufferPointer<UInt8>) { buffer.append(chunk) }
 
     /// Appends a non-negative or negative integer in decimal, without building a `String`.
     @inline(__always) public func append(_ number: Int) {
@@ -91,26 +64,23 @@ public final class OutputBuffer {
 
     @inline(__always) private func appendDigits(_ value: UInt) {
         if value < 10 { append(byte: UInt8(48 + value)); return }
-        var digits = 0, n = value
-        while n > 0 { digits += 1; n /= 10 }
-        reserve(digits)
-        n = value
-        for i in stride(from: digits - 1, through: 0, by: -1) {
-            base[count + i] = UInt8(48 + n % 10)
-            n /= 10
+        // At most 20 digits, written right to left into a small buffer on the stack.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var n = value, first = 20
+            while n > 0 { first -= 1; digits[first] = UInt8(48 + n % 10); n /= 10 }
+            buffer.append(UnsafeBufferPointer(rebasing: digits[first..<20]))
         }
-        count += digits
     }
 
     /// Flushes when a block is full.
     @inline(__always) public func flushIfNeeded() throws {
-        if count >= blockSize { try flush() }
+        if buffer.count >= blockSize { try flush() }
     }
 
     public func flush() throws {
-        guard count > 0 else { return }
-        let block = Array(UnsafeBufferPointer(start: base, count: count))
-        count = 0
+        guard !buffer.isEmpty else { return }
+        let block = Array(buffer.buffer)
+        buffer.reset()
         try sink(block)
     }
 }

@@ -39,9 +39,9 @@ struct TextCapture {
     var decoded: String { decodeOOXMLEscapes(bytes) }
 }
 
-/// A growable byte buffer for the sheet parser's per-cell text: no copy-on-write checks, no
+/// A growable byte buffer (the sheet parser's cell texts and rows, the dump's output): no copy-on-write checks, no
 /// generic `removeAll`, reused for every cell. Owned by one parser, which calls ``release()``.
-/// It never grows past ``ReadingLimits/maxStringBytes``: text beyond is dropped and ``overflowed``
+/// It never grows past its limit (by default ``ReadingLimits/maxStringBytes``): text beyond is dropped and ``overflowed``
 /// set (checked only when the buffer grows, so not on the hot path), for the parser to refuse the cell.
 struct ByteScratch {
     private(set) var base: UnsafeMutablePointer<UInt8>
@@ -72,6 +72,16 @@ struct ByteScratch {
         }
         (base + count).update(from: source, count: chunk.count)
         count += chunk.count
+    }
+
+    /// Appends one byte (the dump's tabs and newlines).
+    @inline(__always) mutating func append(byte: UInt8) {
+        if count == capacity {
+            guard count < limit else { overflowed = true; return }
+            grow(to: count + 1)
+        }
+        base[count] = byte
+        count += 1
     }
 
     private mutating func grow(to needed: Int) {
