@@ -130,6 +130,23 @@ final class ReadingLimitsTests: XCTestCase {
         XCTAssertEqual(try book.worksheet(book.sheets[0]).rows.first?.cells.first?.value, .string(text))
     }
 
+    /// Integers with more digits than an `Int` holds are clamped, never wrapped to a negative value
+    /// that passes a bounds check (the import fuzz target's crash: `styles[cellStyle]` with a wrapped
+    /// `s`); a row number that overflows is past Excel's limit.
+    func testOverflowingIntegersNeitherWrapNorTrap() throws {
+        let huge = "123333333333333333333333333333333333333333333"
+        let book = try Workbook(data: package(sheetData: "<row r=\"1\"><c r=\"A1\" s=\"\(huge)\"><v>5</v></c></row>"), name: "limits.xlsx")
+        XCTAssertEqual(try book.worksheet(book.sheets[0]).rows.first?.cells.first?.value, .number("5"))
+        assertRefused(package(sheetData: "<row r=\"\(huge)\"><c><v>1</v></c></row>"), Workbook.Options()) {
+            if case .invalidCell(_, "S", _, _) = $0 { return true } else { return false }
+        }
+        huge.utf8CString.withUnsafeBufferPointer { chars in
+            chars.withMemoryRebound(to: UInt8.self) { bytes in
+                XCTAssertEqual(XMLAttributes.integer(UnsafeBufferPointer(rebasing: bytes.dropLast())), Int.max)
+            }
+        }
+    }
+
     /// The defaults are the documented values (README, ReadingLimits) and `Options()` starts from them.
     func testDefaultsAreTheDocumentedValues() {
         let options = Workbook.Options()
