@@ -157,11 +157,16 @@ case "$target" in
 esac
 echo "fuzzing '$target' for ${seconds}s; log in $out/fuzz-$target.log" >&2
 started=$(date -u +%Y-%m-%dT%H:%MZ)
+t0=$(date +%s)
+# SWIFT_BACKTRACE=enable=no: the Swift runtime's symbolicating backtracer takes many seconds per crash,
+# which stalls crash minimisation; libFuzzer and ASan print their own stack.
+export SWIFT_BACKTRACE=enable=no
 set +e
 (cd "$out" && JUESUAN_FUZZ_MAPPINGS="$out/src/Mappings" ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
     "$bin" "$out/corpus-$target" "$seeds" "${extra[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$out/artifacts-$target/" -print_final_stats=1 >"$out/fuzz-$target.log" 2>&1)
 status=$?
+elapsed=$(( $(date +%s) - t0 ))
 set -e
 grep -E "^stat::|ERROR|SUMMARY|^#[0-9]+ +DONE" "$out/fuzz-$target.log" | tail -20 >&2 || true
 
@@ -197,7 +202,6 @@ PY
     cp "$fixture" "$dest"
     echo "found: $a → $dest" >&2
 done
-runs=$(grep -E "^stat::number_of_executed_units" "$out/fuzz-$target.log" | awk '{print $2}' | tail -1)
-secs=$(grep -E "^stat::" "$out/fuzz-$target.log" >/dev/null && grep -oE "Done [0-9]+ runs in [0-9]+ second" "$out/fuzz-$target.log" | tail -1 | awk '{print $5}')
-line="$started fuzz $target: ${runs:-?} executions in ${secs:-?} s, exit $status, $found artefact(s)"
+runs=$(grep -E "^stat::number_of_executed_units" "$out/fuzz-$target.log" | awk '{print $2}' | tail -1 || true)
+line="$started fuzz $target: ${runs:-?} executions in ${elapsed} s (commit $(cat "$bin.commit" 2>/dev/null | cut -c1-7)), exit $status, $found artefact(s)"
 echo "$line" | tee -a "$out/runs.log" >&2
