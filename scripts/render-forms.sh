@@ -7,13 +7,16 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 juesuan=${1:-$root/.build/debug/juesuan}; out=${2:-$root/docs/render}
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 for item in zezhou-shanxi-project-sheets:shanxi-project luzhou-sichuan-project-sheets:sichuan-project \
-            dachang-hebei-project-sheets:hebei-project dachuan-sichuan-department-sheets:sichuan-department; do
+            dachang-hebei-project-sheets:hebei-project dachuan-sichuan-department-sheets:sichuan-department \
+            dachuan-sichuan-department-index-sheets:sichuan-department-index dachuan-sichuan-fund-index-sheets:sichuan-fund-index; do
   sample=${item%%:*}; style=${item##*:}
   "$juesuan" import "$root/SampleWorkbooks/forms/$sample.xlsx" -o "$work/$style.json" --mappings "$root/Mappings"
   python3 - "$work/$style.json" <<'PY'
 import json, sys
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
 doc["forms"] = doc["forms"][:1]
+if doc.get("indexForms"):
+    doc["indexForms"] = doc["indexForms"][:1]
 json.dump(doc, open(sys.argv[1], "w", encoding="utf-8"), ensure_ascii=False)
 PY
   "$juesuan" export "$work/$style.json" --template "$style" -o "$work/forms-$style.xlsx" --mappings "$root/Mappings"

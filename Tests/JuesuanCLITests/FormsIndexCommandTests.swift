@@ -4,7 +4,7 @@ import XCTest
 
 /// The indicator tables with weights and scores end to end: `import` gives them in the forms JSON,
 /// `check` passes the seed's (exit 0) and finds a planted mistake at its cell (exit 1), `export
-/// --template sichuan-fund-index` writes them again.
+/// --template sichuan-fund-index` writes them again, `check --annotate` flags the drawn cell.
 final class FormsIndexCommandTests: XCTestCase {
     let mappings = Fixtures.packageRoot.appendingPathComponent("Mappings").path
     func sample(_ name: String) -> String { Fixtures.packageRoot.appendingPathComponent("SampleWorkbooks/forms/\(name)").path }
@@ -40,6 +40,28 @@ final class FormsIndexCommandTests: XCTestCase {
         let limit = try XCTUnwrap(errors.first { ($0["rule"] as? String) == "F-SCORE-LIMIT" })
         XCTAssertEqual(limit["actual"] as? String, "11")
         XCTAssertEqual((limit["locations"] as? [String])?.first?.hasPrefix("指标体系1!B"), true, "\(limit)")
+        // the review workbook: the comment naming F-SCORE-LIMIT sits, highlighted, on the drawn score 11
+        let review = dir.file("审核.xlsx").path
+        let annotated = try JuesuanBinary.run(["check", out, "--annotate", review, "--mappings", mappings])
+        XCTAssertEqual(annotated.status, 1, annotated.stderr)
+        let script = """
+        import json, sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        notes = [{"sheet": ws.title, "cell": c.coordinate, "value": str(c.value), "text": c.comment.text,
+                  "fill": c.fill.fgColor.rgb if c.fill.fill_type else None}
+                 for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.comment is not None]
+        print(json.dumps({"sheets": wb.sheetnames, "notes": notes}, ensure_ascii=False))
+        """
+        let read = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", script, review])
+        XCTAssertEqual(read.status, 0, read.stderr)
+        let book = try XCTUnwrap(JSONSerialization.jsonObject(with: read.stdout) as? [String: Any])
+        XCTAssertEqual((book["sheets"] as? [String])?.count, 8, "审核结果 and the seven tables")
+        let notes = try XCTUnwrap(book["notes"] as? [[String: Any]])
+        let flagged = try XCTUnwrap(notes.first { ($0["value"] as? String) == "11" }, "\(notes)")
+        XCTAssertTrue((flagged["text"] as? String)?.contains("F-SCORE-LIMIT") == true, "\(flagged)")
+        XCTAssertEqual(flagged["fill"] as? String, "FFFFFF00")
+        XCTAssertTrue((flagged["text"] as? String)?.contains("来源单元格 / source cell：指标体系1!") == true, "\(flagged)")
+
         // the same JSON checked directly names the cells it was read from
         let direct = try JuesuanBinary.run(["check", json, "--format", "json", "--mappings", mappings])
         XCTAssertEqual(direct.status, 1, direct.stdoutText)

@@ -144,6 +144,10 @@ public struct FormReviewWorkbook {
                 let writer = FormWriter(style: style, layout: catalog.formLayout(style: form.style))
                 plans.append(writer.plan(form, sheetName: name(form.sheet)).0)
             }
+            for index in document.indexForms ?? [] {
+                guard let style = catalog.form(style: index.style) else { continue }
+                plans.append(IndexFormWriter(style: style).plan(index, sheetName: name(index.sheet)).0)
+            }
         }
         try FormPlan.write(plans, to: url, replaceExisting: replaceExisting, review: findings, reviewTitle: title)
     }

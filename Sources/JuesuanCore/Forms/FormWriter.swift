@@ -111,7 +111,7 @@ public struct FormWriter {
 /// One sheet as drawn: every cell with its kind, the merges, widths, heights, print setup, and the
 /// source cell each drawn value came from (for the review workbook).
 struct FormPlan {
-    enum Kind: Hashable { case title, plain, right, label, text, center, money, number, percent, note }
+    enum Kind: Hashable { case title, plain, right, label, header, text, center, money, number, percent, note }
     struct Entry {
         var content: CellContent
         var kind: Kind
@@ -129,6 +129,8 @@ struct FormPlan {
     var merges: [CellRange] = []
     var heights: [Int: Double] = [:]
     var repeatedRows: ClosedRange<Int>?
+    /// Rows kept in view when scrolling (the header of a long indicator table).
+    var frozenRows: Int?
     /// Source cell (`Sheet!A1` of the read workbook) → drawn cell.
     var drawnFrom: [String: CellReference] = [:]
 
@@ -167,6 +169,9 @@ struct FormPlan {
         case .label:
             f = CellFormat(fontName: font, fontSize: fontSize, horizontalAlignment: .center, verticalAlignment: .center, wrapText: true,
                            borders: grid)
+        case .header:
+            f = CellFormat(fontName: font, fontSize: fontSize + 1, bold: true, horizontalAlignment: .center, verticalAlignment: .center,
+                           wrapText: true, borders: grid)
         case .center:
             f = CellFormat(fontName: font, fontSize: fontSize, horizontalAlignment: .center, verticalAlignment: .center, wrapText: true,
                            borders: grid)
@@ -241,6 +246,7 @@ struct FormPlan {
                                                    repeatedRows: plan.repeatedRows,
                                                    margins: PageMargins(left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3),
                                                    footer: "&C第 &P 页，共 &N 页", centerHorizontally: true))
+                if let rows = plan.frozenRows { try sheet.freezePanes(rows: rows) }
             }
             try writer.close()
         } catch {

@@ -27,24 +27,6 @@ public struct IndexFormWriter {
         var factor: Amount?
     }
 
-    struct Formats {
-        let title, header, text, center, number, percent: FormatHandle
-        init(_ writer: WorkbookWriter) throws {
-            title = try writer.format(CellFormat(fontName: "宋体", fontSize: 16, bold: true, horizontalAlignment: .center,
-                                                 verticalAlignment: .center, wrapText: true))
-            header = try writer.format(CellFormat(fontName: "宋体", fontSize: 10, bold: true, horizontalAlignment: .center,
-                                                  verticalAlignment: .center, wrapText: true, borders: .all(.thin)))
-            text = try writer.format(CellFormat(fontName: "宋体", fontSize: 9, verticalAlignment: .center, wrapText: true,
-                                                borders: .all(.thin)))
-            center = try writer.format(CellFormat(fontName: "宋体", fontSize: 9, horizontalAlignment: .center,
-                                                  verticalAlignment: .center, wrapText: true, borders: .all(.thin)))
-            number = try writer.format(CellFormat(fontName: "宋体", fontSize: 9, horizontalAlignment: .center,
-                                                  verticalAlignment: .center, borders: .all(.thin)))
-            percent = try writer.format(CellFormat(fontName: "宋体", fontSize: 9, horizontalAlignment: .center,
-                                                   verticalAlignment: .center, borders: .all(.thin), numberFormat: "0%"))
-        }
-    }
-
     /// The columns left to right, the scale's factor columns after the column it follows.
     func slots(factors: [Amount]) -> [Slot] {
         guard let spec = style.index else { return [] }
@@ -80,47 +62,47 @@ public struct IndexFormWriter {
         if !document.forms.isEmpty {
             warnings.append("\(document.forms.count) 张项目自评表不属 \(style.style) 样式，未写出 / \(document.forms.count) project forms are not written in the \(style.style) style")
         }
-        let writer = try WorkbookWriter(destination: url, options: .init(replaceExisting: replaceExisting))
-        do {
-            let formats = try Formats(writer)
-            if tables.isEmpty {
-                warnings.append("没有指标体系表可写 / no indicator table to write")
-                _ = try writer.addSheet(named: "指标体系")
-            }
-            for (number, index) in tables.enumerated() {
-                let sheet = try writer.addSheet(named: "指标体系\(number + 1)")
-                warnings += try draw(index, on: sheet, formats: formats)
-            }
-            try writer.close()
-        } catch {
-            writer.discard()
-            throw error
+        if tables.isEmpty { warnings.append("没有指标体系表可写 / no indicator table to write") }
+        var plans: [FormPlan] = []
+        for (number, index) in tables.enumerated() {
+            let (plan, lost) = self.plan(index, sheetName: "指标体系\(number + 1)")
+            plans.append(plan)
+            warnings += lost
         }
+        if plans.isEmpty { plans.append(FormPlan(name: "指标体系", widths: [], landscape: true)) }
+        try FormPlan.write(plans, to: url, replaceExisting: replaceExisting, review: nil)
         return warnings
     }
 
-    func draw(_ index: IndexForm, on sheet: SheetWriter, formats f: Formats) throws -> [String] {
+    /// One table drawn on a sheet (the same plan the other styles draw, so the review workbook
+    /// highlights its cells too), and what the style could not carry.
+    func plan(_ index: IndexForm, sheetName: String) -> (FormPlan, [String]) {
+        let slots = slots(factors: factors(of: index))
+        var plan = FormPlan(name: sheetName, widths: slots.map(\.width), landscape: true)
+        plan.fontSize = 9
+        let warnings = draw(index, slots: slots, into: &plan)
+        plan.fitHeights() // long 指标解释 and 计分标准 texts wrap onto several lines
+        return (plan, warnings)
+    }
+
+    func draw(_ index: IndexForm, slots: [Slot], into plan: inout FormPlan) -> [String] {
         guard let spec = style.index else { return [] }
         var warnings: [String] = []
         let name = index.project.isEmpty ? index.title : index.project
-        let factors = factors(of: index)
-        let slots = slots(factors: factors)
         let last = slots.count
         func at(_ r: Int, _ c: Int) -> CellReference { CellReference(row: r, column: c) }
-        func put(_ content: CellContent, _ r: Int, _ c: Int, toRow: Int? = nil, toColumn: Int? = nil, _ format: FormatHandle) throws {
+        func put(_ content: CellContent, _ r: Int, _ c: Int, toRow: Int? = nil, toColumn: Int? = nil, _ kind: FormPlan.Kind,
+                 format: String? = nil, from source: String? = nil) {
             let end = at(toRow ?? r, toColumn ?? c)
-            if end != at(r, c) {
-                try sheet.merge(CellRange(first: at(r, c), last: end), with: content, format: format)
-            } else {
-                try sheet.write(content, at: at(r, c), format: format)
-            }
+            plan.cells[at(r, c)] = FormPlan.Entry(content: content, kind: kind, numberFormat: format)
+            if end != at(r, c) { plan.merges.append(CellRange(first: at(r, c), last: end)) }
+            if let source, plan.drawnFrom[source] == nil { plan.drawnFrom[source] = at(r, c) }
         }
-        for (i, slot) in slots.enumerated() { try sheet.setColumns((i + 1)...(i + 1), width: slot.width) }
 
         // title
         let title = index.style == style.style ? index.title : (index.project.isEmpty ? style.title : "\(style.title)（\(index.project)）")
-        try put(.string(title), 1, 1, toColumn: last, f.title)
-        try sheet.setRow(1, height: 36)
+        put(.string(title), 1, 1, toColumn: last, .title, from: index.cell)
+        plan.heights[1] = 36
 
         // header: parents over their columns, leaves merged down; the scale header over its factors
         let hasParents = slots.contains { $0.parent != nil }
@@ -133,23 +115,23 @@ public struct IndexFormWriter {
             var end = c
             if let parent = slot.parent {
                 while end < last, slots[end].parent == parent { end += 1 }
-                try put(.string(parent), top, c, toColumn: end, f.header)
+                put(.string(parent), top, c, toColumn: end, .header)
                 var k = c
                 while k <= end {
                     let leaf = slots[k - 1]
                     if leaf.kind == "scale" {
                         var e = k
                         while e < end, slots[e].kind == "scale" { e += 1 }
-                        try put(.string(leaf.header), top + 1, k, toColumn: e, f.header)
-                        for s in k...e { try put(.string(slots[s - 1].factor?.description ?? ""), bottom, s, f.header) }
+                        put(.string(leaf.header), top + 1, k, toColumn: e, .header)
+                        for s in k...e { put(.string(slots[s - 1].factor?.description ?? ""), bottom, s, .header) }
                         k = e + 1
                     } else {
-                        try put(.string(leaf.header), top + 1, k, toRow: bottom, f.header)
+                        put(.string(leaf.header), top + 1, k, toRow: bottom, .header)
                         k += 1
                     }
                 }
             } else {
-                try put(.string(slot.header), top, c, toRow: bottom, f.header)
+                put(.string(slot.header), top, c, toRow: bottom, .header)
             }
             c = end + 1
         }
@@ -161,15 +143,15 @@ public struct IndexFormWriter {
         let labelFirst = levelColumns.min() ?? 1, labelLast = levelColumns.max() ?? 1
         let weightColumn = style.total?.weight_at.flatMap(column)
         let scoreColumn = style.total?.score_at.flatMap(column)
-        try put(.string(style.total?.label ?? "得分合计"), row, labelFirst, toColumn: labelLast, f.header)
+        put(.string(style.total?.label ?? "得分合计"), row, labelFirst, toColumn: labelLast, .header, from: index.total.cell)
         for c in 1...last where c < labelFirst || c > labelLast {
-            try put(.blank, row, c, f.center)
+            put(.blank, row, c, .center)
         }
-        if let c = weightColumn, let weight = index.total.weight { try put(.decimal(weight.value.value), row, c, f.number) }
-        if let c = scoreColumn, let score = index.total.score { try put(number(score), row, c, f.number) }
+        if let c = weightColumn, let weight = index.total.weight { put(.decimal(weight.value.value), row, c, .center, from: weight.cell) }
+        if let c = scoreColumn, let score = index.total.score { put(number(score), row, c, .center, from: score.cell) }
         let noteFirst = max(labelLast, weightColumn ?? 0, scoreColumn ?? 0) + 1
         if let note = index.total.note {
-            if noteFirst <= last { try put(.string(note.text), row, noteFirst, toColumn: last, f.text) } else { warnings.append("“\(name)”：得分合计的说明无处可写 / no room for the total's note") }
+            if noteFirst <= last { put(.string(note.text), row, noteFirst, toColumn: last, .text, from: note.cell) } else { warnings.append("“\(name)”：得分合计的说明无处可写 / no room for the total's note") }
         }
         if let grade = index.total.grade { warnings.append("“\(name)”：\(style.style) 样式没有等级栏，等级“\(grade.text)”未写出 / no place for the grade") }
         row += 1
@@ -187,27 +169,27 @@ public struct IndexFormWriter {
                 case "scale":
                     if item.formula != nil { continue }
                     let level = item.levels?.first { $0.factor == slot.factor }
-                    try put(level.map { .string($0.text) } ?? .blank, r, c, f.center)
+                    put(level.map { .string($0.text) } ?? .blank, r, c, .center)
                 case "number", "percent":
                     if slot.id == "weight" {
                         guard let weight = item.weight else { continue } // under a weight merged down
                         var n = 1
                         while k + n < rows.count, rows[k + n].weight == nil { n += 1 }
                         let percentCell = slot.kind == "percent" && !weight.printed.contains("%")
-                        try put(percentCell ? .decimal(weight.value.value / 100) : number(weight), r, c, toRow: r + n - 1,
-                                percentCell ? f.percent : f.number)
+                        put(percentCell ? .decimal(weight.value.value / 100) : number(weight), r, c, toRow: r + n - 1,
+                            .center, format: percentCell ? "0%" : nil, from: weight.cell)
                     } else if slot.id == "score" {
-                        try put(item.score.map(number) ?? .blank, r, c, f.number)
+                        put(item.score.map(number) ?? .blank, r, c, .center, from: item.score?.cell)
                     }
                 case "mark":
-                    try put(item.marks[slot.id].map { .string($0.text) } ?? .blank, r, c, f.center)
+                    put(item.marks[slot.id].map { .string($0.text) } ?? .blank, r, c, .center, from: item.marks[slot.id]?.cell)
                 default:
-                    try put(item.labels[slot.id].map { .string($0.text) } ?? .blank, r, c, f.text)
+                    put(item.labels[slot.id].map { .string($0.text) } ?? .blank, r, c, .text, from: item.labels[slot.id]?.cell)
                 }
             }
             if let formula = item.formula, let firstScale = slots.firstIndex(where: { $0.kind == "scale" }) {
                 let lastScale = slots.lastIndex { $0.kind == "scale" } ?? firstScale
-                try put(.string(formula.text), r, firstScale + 1, toColumn: lastScale + 1, f.text)
+                put(.string(formula.text), r, firstScale + 1, toColumn: lastScale + 1, .text, from: formula.cell)
             } else if item.formula != nil || (item.levels != nil && !hasScale) {
                 lost.insert("计算公式/评分档次")
             }
@@ -231,7 +213,7 @@ public struct IndexFormWriter {
                 defer { k += n }
                 if covered.contains(at(r, c)) { continue }
                 guard let label else {
-                    try put(.blank, r, c, f.center)
+                    put(.blank, r, c, .center)
                     continue
                 }
                 var toColumn = c
@@ -240,7 +222,7 @@ public struct IndexFormWriter {
                    innerIDs.allSatisfy({ inner in (k..<(k + n)).allSatisfy { rows[$0].labels[inner] == nil } }) {
                     toColumn = c + innerColumns.count
                 }
-                try put(.string(label.text), r, c, toRow: r + n - 1, toColumn: toColumn, f.center)
+                put(.string(label.text), r, c, toRow: r + n - 1, toColumn: toColumn, .center, from: label.cell)
                 for rr in r..<(r + n) { for cc in c...toColumn { covered.insert(at(rr, cc)) } }
             }
         }
@@ -248,13 +230,9 @@ public struct IndexFormWriter {
             warnings.append("“\(name)”：\(style.style) 样式没有“\(id)”栏，未写出 / the \(style.style) style has no column for \(id)")
         }
 
-        // print: A4 landscape, one page wide, the header rows on every page
-        var setup = PrintSetup(paper: .a4, orientation: .landscape, fit: .oneWide)
-        setup.repeatedRows = top...bottom
-        setup.centerHorizontally = true
-        setup.margins = PageMargins(left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3)
-        try sheet.setPrintSetup(setup)
-        try sheet.freezePanes(rows: bottom)
+        // print: A4 landscape, one page wide, the header rows on every page and in view
+        plan.repeatedRows = top...bottom
+        plan.frozenRows = bottom
         return warnings
     }
 
