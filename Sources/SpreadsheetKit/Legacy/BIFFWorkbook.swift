@@ -201,6 +201,7 @@ struct BIFFWorkbook {
     /// (`extents`, by the sheet's offset here), without other DIMENSION records, embedded
     /// substreams or empty LABELs. Nothing else changes: every kept record is copied byte for byte.
     func freeXLStream(extents: [Int: (rows: Int, columns: Int)?]) throws -> [UInt8] {
+        try checkSharedStringTable() // FreeXL trusts the SST's sizes (SSTCheck.swift)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         func copy(_ record: BIFFRecord) { out.append(contentsOf: bytes[record.start..<record.body.upperBound]) }
