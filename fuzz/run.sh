@@ -201,6 +201,7 @@ PY
     dest=$regressions/$target-$kind-$(sha1sum "$fixture" | cut -c1-8).${fixture##*.}
     cp "$fixture" "$dest"
     echo "found: $a → $dest" >&2
+    mkdir -p "$out/artifacts-$target/done" && mv "$a" "$a".* "$out/artifacts-$target/done/" # reported once
 done
 runs=$(grep -E "^stat::number_of_executed_units" "$out/fuzz-$target.log" | awk '{print $2}' | tail -1 || true)
 line="$started fuzz $target: ${runs:-?} executions in ${elapsed} s (commit $(cat "$bin.commit" 2>/dev/null | cut -c1-7)), exit $status, $found artefact(s)"
