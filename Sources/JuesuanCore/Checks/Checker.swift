@@ -24,11 +24,12 @@ public struct Checker {
 
     // MARK: Values
 
-    /// One resolved value: amount (0 when blank), its cell, the statement it came from.
+    /// One resolved value: amount (0 when blank), its cell, and the precision of the statement it
+    /// came from (not the statement itself: copying one per value showed in profiles).
     struct Term {
         var amount: Amount
         var cell: String?
-        var statement: Statement
+        var precision: Amount
         var isCount: Bool
     }
 
@@ -47,7 +48,7 @@ public struct Checker {
             let value = row.values[q.measure]
             let amount = value?.amount ?? .zero
             return Term(amount: q.sign < 0 ? Amount(-amount.value) : amount, cell: value?.cell,
-                        statement: statement, isCount: value?.isCount == true)
+                        precision: statement.precision, isCount: value?.isCount == true)
         }
     }
 
@@ -62,7 +63,7 @@ public struct Checker {
             let addends = partTerms.flatMap { $0 }
             // A total row the table does not print at all, with nothing to add up, says nothing.
             if totalTerms.isEmpty && addends.allSatisfy({ $0.amount == .zero }) { return [] }
-            let home = totalTerms.first?.statement ?? statement(total.kind, in: report)!
+            let home = statement(total.kind, in: report)! // where totalTerms came from
             return compare(rule, total: totalTerms, parts: addends, home: home, context: nil).map { [$0] } ?? []
 
         case .rowSum(let kind, let total, let parts, let signs):
@@ -89,11 +90,18 @@ public struct Checker {
             var codes: [String] = left.rows.compactMap(\.code)
             for (s, _) in rights { codes += s.rows.compactMap(\.code) }
             var seen = Set<String>()
+            // Rows by code, the first of each (a search in printed order would find the same).
+            func byCode(_ s: Statement) -> [String: StatementRow] {
+                Dictionary(s.rows.compactMap { row in row.code.map { ($0, row) } }, uniquingKeysWith: { first, _ in first })
+            }
+            let leftRows = byCode(left)
+            let rightRows = rights.map { byCode($0.0) }
             return codes.filter { (length == nil || $0.count == length) && seen.insert($0).inserted }.sorted().compactMap { code in
-                let leftRow = left.rows.first { $0.code == code }
-                let t = leftRow.map { term($0, lhs.measure, left) } ?? Term(amount: .zero, cell: nil, statement: left, isCount: false)
-                let p = rights.map { s, m in
-                    s.rows.first { $0.code == code }.map { term($0, m, s) } ?? Term(amount: .zero, cell: nil, statement: s, isCount: false)
+                let leftRow = leftRows[code]
+                let t = leftRow.map { term($0, lhs.measure, left) } ?? Term(amount: .zero, cell: nil, precision: left.precision, isCount: false)
+                let p = rights.enumerated().map { i, right in
+                    let (s, m) = right
+                    return rightRows[i][code].map { term($0, m, s) } ?? Term(amount: .zero, cell: nil, precision: s.precision, isCount: false)
                 }
                 return compare(rule, total: [t], parts: p, home: left, context: leftRow, code: code)
             }
@@ -118,7 +126,7 @@ public struct Checker {
 
     private func term(_ row: StatementRow, _ measure: String, _ statement: Statement) -> Term {
         let value = row.values[measure]
-        return Term(amount: value?.amount ?? .zero, cell: value?.cell, statement: statement, isCount: value?.isCount == true)
+        return Term(amount: value?.amount ?? .zero, cell: value?.cell, precision: statement.precision, isCount: value?.isCount == true)
     }
 
     /// 合计 = Σ top-level codes; each code = Σ its children (the longest other code that prefixes it is its parent).
@@ -157,8 +165,10 @@ public struct Checker {
         }
         return byCode.keys.sorted().compactMap { code in
             let entries = byCode[code]!
-            guard let first = entries.first,
-                  let other = entries.first(where: { LabelNormalizer.key($0.label) != LabelNormalizer.key(first.label) }) else { return nil }
+            guard let first = entries.first else { return nil }
+            let firstKey = LabelNormalizer.key(first.label)
+            guard let other = entries.dropFirst().first(where: { $0.label != first.label && LabelNormalizer.key($0.label) != firstKey })
+            else { return nil }
             return Finding(rule: rule.id, severity: rule.severity,
                            message: "科目 \(code) 在\(first.table)名为“\(first.label)”，在\(other.table)名为“\(other.label)” / code \(code) is named differently",
                            expected: first.label, actual: other.label, locations: [first.cell, other.cell].compactMap { $0 }, code: code)
@@ -174,7 +184,7 @@ public struct Checker {
         let difference = stated - computed
         if difference == .zero { return nil }
         let counts = (total + parts).allSatisfy { $0.isCount || $0.amount == .zero } && (total + parts).contains { $0.isCount }
-        let precision = counts ? Amount.zero : (total + parts).map(\.statement.precision).max() ?? home.precision
+        let precision = counts ? Amount.zero : (total + parts).map(\.precision).max() ?? home.precision
         let bound = Amount(precision.value / 2 * Decimal(parts.count + 1))
         let tail = abs(difference.value) <= bound.value
         let severity: Finding.Severity = tail ? .warning : rule.severity

@@ -63,34 +63,53 @@ public enum LabelNormalizer {
     public static func stripNumbering(_ text: String) -> String {
         // Nothing to strip unless the first character can open a number: "(", a digit, a Chinese
         // numeral, or a CJK compatibility ideograph (canonically equal to a numeral: U+F9B2 is 零).
-        guard let first = text.unicodeScalars.first else { return text }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first else { return text }
         switch first.value {
         case 0x28, 0x30...0x39, 0xF900...0xFAFF, 0x2F800...0x2FA1F: break
         default: if !numeralScalars.contains(first.value) { return text }
         }
-        var s = Substring(text)
+        // Walked as Unicode scalars, not Characters: this runs for every numbered label of a workbook.
+        var i = scalars.startIndex
         // "(一)" / "(1)"
-        if s.first == "(", let close = s.firstIndex(of: ")"), s.distance(from: s.startIndex, to: close) <= 4 {
-            let inside = s[s.index(after: s.startIndex)..<close]
-            if !inside.isEmpty, inside.allSatisfy({ chineseNumerals.contains($0) || $0.isASCIIDigitLike }) {
-                s = s[s.index(after: close)...]
-                return String(dropSeparator(s))
+        if first == "(" {
+            var j = scalars.index(after: i), inside = 0
+            while j != scalars.endIndex, scalars[j] != ")", inside < 4, isNumeral(scalars[j]) { inside += 1; j = scalars.index(after: j) }
+            if inside > 0, j != scalars.endIndex, scalars[j] == ")" {
+                return dropSeparator(scalars, from: scalars.index(after: j))
             }
+            return text
         }
         // "一、" / "十二、" / "1." / "12、" / "1)"
-        let numeral = s.prefix { chineseNumerals.contains($0) || $0.isASCIIDigitLike }
-        if !numeral.isEmpty, numeral.count <= 4 {
-            let rest = s[numeral.endIndex...]
-            if let sep = rest.first, "、.．):：,，".contains(sep) {
-                return String(dropSeparator(rest))
-            }
+        var numerals = 0
+        while i != scalars.endIndex, isNumeral(scalars[i]) { numerals += 1; i = scalars.index(after: i) }
+        if numerals > 0, numerals <= 4, i != scalars.endIndex, isSeparator(scalars[i]) {
+            return dropSeparator(scalars, from: i)
         }
-        return String(s)
+        return text
     }
 
-    private static func dropSeparator(_ s: Substring) -> Substring {
-        var s = s
-        while let c = s.first, "、.．):：,，".contains(c) { s = s.dropFirst() }
-        return s
+    /// A Chinese numeral (or a compatibility ideograph equal to one) or an ASCII digit.
+    @inline(__always) private static func isNumeral(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39: return true
+        case 0xF900...0xFAFF, 0x2F800...0x2FA1F: return chineseNumerals.contains(Character(scalar))
+        default: return numeralScalars.contains(scalar.value)
+        }
+    }
+
+    /// The separators that follow an item number: 、 . ． ) : ： , ，
+    @inline(__always) private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3001, 0x2E, 0xFF0E, 0x29, 0x3A, 0xFF1A, 0x2C, 0xFF0C: return true
+        default: return false
+        }
+    }
+
+    /// The text from `start` on, with the separators there dropped.
+    private static func dropSeparator(_ scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index) -> String {
+        var i = start
+        while i != scalars.endIndex, isSeparator(scalars[i]) { i = scalars.index(after: i) }
+        return String(scalars[i...])
     }
 }

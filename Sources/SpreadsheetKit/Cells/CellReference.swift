@@ -40,13 +40,18 @@ public struct CellReference: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Column letters for a 1-based column number: 1 → "A", 28 → "AB".
     public static func columnName(_ column: Int) -> String {
-        var n = column, letters: [UInt8] = []
-        while n > 0 {
-            let rem = (n - 1) % 26
-            letters.append(UInt8(ascii: "A") + UInt8(rem))
-            n = (n - 1) / 26
+        // At most three letters (XFD), built on the stack: every value read or written names its cell.
+        var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &letters) { buffer in
+            var n = column, first = 3
+            while n > 0 && first > 0 {
+                first -= 1
+                buffer[first] = UInt8(ascii: "A") + UInt8((n - 1) % 26)
+                n = (n - 1) / 26
+            }
+            guard n == 0 else { return String(column) } // past XFD: not a column Excel has
+            return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[first...]), as: UTF8.self)
         }
-        return String(decoding: letters.reversed(), as: UTF8.self)
     }
 
     /// The reference in A1 notation.
