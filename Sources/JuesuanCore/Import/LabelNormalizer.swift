@@ -69,24 +69,64 @@ public enum LabelNormalizer {
         case 0x28, 0x30...0x39, 0xF900...0xFAFF, 0x2F800...0x2FA1F: break
         default: if !numeralScalars.contains(first.value) { return text }
         }
-        // Walked as Unicode scalars, not Characters: this runs for every numbered label of a workbook.
-        var i = scalars.startIndex
-        // "(一)" / "(1)"
+        // Walked as Unicode scalars, not Characters (this runs for every numbered label of a workbook).
+        // The two agree unless a scalar in the part looked at extends the one before it into one
+        // Character ("1\u{301}"): then the Character walk decides.
+        let end = scalars.endIndex
+        var stripped: String?
+        var stop: String.UnicodeScalarView.Index
         if first == "(" {
-            var j = scalars.index(after: i), inside = 0
-            while j != scalars.endIndex, scalars[j] != ")", inside < 4, isNumeral(scalars[j]) { inside += 1; j = scalars.index(after: j) }
-            if inside > 0, j != scalars.endIndex, scalars[j] == ")" {
-                return dropSeparator(scalars, from: scalars.index(after: j))
+            // "(一)" / "(1)": at most three numerals inside
+            var j = scalars.index(after: scalars.startIndex), inside = 0
+            while j != end, inside < 4, isNumeral(scalars[j]) { inside += 1; j = scalars.index(after: j) }
+            stop = j
+            if inside > 0, inside <= 3, j != end, scalars[j] == ")" {
+                (stripped, stop) = dropSeparators(scalars, from: scalars.index(after: j))
             }
-            return text
+        } else {
+            // "一、" / "十二、" / "1." / "12、" / "1)": at most four numerals, then a separator
+            var i = scalars.startIndex, numerals = 0
+            while i != end, numerals <= 4, isNumeral(scalars[i]) { numerals += 1; i = scalars.index(after: i) }
+            stop = i
+            if numerals <= 4, i != end, isSeparator(scalars[i]) { (stripped, stop) = dropSeparators(scalars, from: i) }
         }
-        // "一、" / "十二、" / "1." / "12、" / "1)"
-        var numerals = 0
-        while i != scalars.endIndex, isNumeral(scalars[i]) { numerals += 1; i = scalars.index(after: i) }
-        if numerals > 0, numerals <= 4, i != scalars.endIndex, isSeparator(scalars[i]) {
-            return dropSeparator(scalars, from: i)
+        var k = scalars.index(after: scalars.startIndex)
+        while k != end {
+            if extendsPrevious(scalars[k]) { return stripNumberingByCharacters(text) }
+            if k == stop { break }
+            k = scalars.index(after: k)
         }
-        return text
+        return stripped ?? text
+    }
+
+    /// Whether a scalar joins the one before it into one Character (combining marks, ZWJ, variation
+    /// selectors, emoji modifiers, spacing marks).
+    @inline(__always) private static func extendsPrevious(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        let properties = scalar.properties
+        return properties.isGraphemeExtend || properties.generalCategory == .spacingMark || scalar.value == 0x200D
+            || properties.isEmojiModifier
+    }
+
+    /// ``stripNumbering(_:)`` on Characters: the definition, for the rare texts where a numeral or
+    /// separator carries a combining mark.
+    static func stripNumberingByCharacters(_ text: String) -> String {
+        var s = Substring(text)
+        if s.first == "(", let close = s.firstIndex(of: ")"), s.distance(from: s.startIndex, to: close) <= 4 {
+            let inside = s[s.index(after: s.startIndex)..<close]
+            if !inside.isEmpty, inside.allSatisfy({ chineseNumerals.contains($0) || $0.isASCIIDigitLike }) {
+                s = s[s.index(after: close)...]
+                return String(s.drop { "、.．):：,，".contains($0) })
+            }
+        }
+        let numeral = s.prefix { chineseNumerals.contains($0) || $0.isASCIIDigitLike }
+        if !numeral.isEmpty, numeral.count <= 4 {
+            let rest = s[numeral.endIndex...]
+            if let sep = rest.first, "、.．):：,，".contains(sep) {
+                return String(rest.drop { "、.．):：,，".contains($0) })
+            }
+        }
+        return String(s)
     }
 
     /// A Chinese numeral (or a compatibility ideograph equal to one) or an ASCII digit.
@@ -106,10 +146,11 @@ public enum LabelNormalizer {
         }
     }
 
-    /// The text from `start` on, with the separators there dropped.
-    private static func dropSeparator(_ scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index) -> String {
+    /// The text from `start` on with the separators there dropped, and where the text then starts.
+    private static func dropSeparators(_ scalars: String.UnicodeScalarView, from start: String.UnicodeScalarView.Index)
+        -> (String, String.UnicodeScalarView.Index) {
         var i = start
         while i != scalars.endIndex, isSeparator(scalars[i]) { i = scalars.index(after: i) }
-        return String(scalars[i...])
+        return (String(scalars[i...]), i)
     }
 }
