@@ -163,6 +163,7 @@ t0=$(date +%s)
 export SWIFT_BACKTRACE=enable=no
 set +e
 (cd "$out" && JUESUAN_FUZZ_MAPPINGS="$out/src/Mappings" ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1 \
+    LSAN_OPTIONS=suppressions="$root/fuzz/lsan.supp" \
     "$bin" "$out/corpus-$target" "$seeds" "${extra[@]}" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="$out/artifacts-$target/" -print_final_stats=1 >"$out/fuzz-$target.log" 2>&1)
 status=$?
