@@ -78,6 +78,9 @@ final class ZipArchive {
     func contains(_ part: String) -> Bool { entryIndex(part) != nil }
 
     /// Streams one entry in chunks to `body`; refuses entries that inflate past ``maxEntrySize``.
+    /// Entries from this size on are inflated on a second thread (``OverlappedInflate``).
+    static let overlapThreshold: Int64 = 4 << 20
+
     func stream(_ part: String, chunkSize: Int = 1 << 18,
                 _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
         guard let index = entryIndex(part) else { throw WorkbookReadError.missingPart(file: fileName, part: part) }
@@ -94,22 +97,34 @@ final class ZipArchive {
             throw WorkbookReadError.corruptArchive(file: fileName, reason: "\(part): " + String(cString: zip_strerror(archive)))
         }
         defer { zip_fclose(file) }
+        var total: Int64 = 0
+        // The stored size can lie; the inflated byte count cannot.
+        func count(_ n: Int) throws(WorkbookReadError) {
+            total += Int64(n)
+            if total > maxEntrySize { throw WorkbookReadError.partTooLarge(file: fileName, part: part, limit: maxEntrySize) }
+            if let declaredSize, total > declaredSize {
+                throw WorkbookReadError.corruptArchive(
+                    file: fileName, reason: "\(part) 解压后超过其声明的 \(declaredSize) 字节 / \(part) inflates past its declared \(declaredSize) bytes")
+            }
+        }
+        // A large entry is inflated on a second core while this one parses (a small one is not worth a thread).
+        if let declaredSize, declaredSize >= Self.overlapThreshold, ProcessInfo.processInfo.activeProcessorCount > 1 {
+            let fileName = self.fileName
+            let inflate = OverlappedInflate(file: file, chunkSize: chunkSize, check: count, readError: {
+                WorkbookReadError.corruptArchive(file: fileName, reason: "\(part): " + String(cString: zip_file_strerror(file)))
+            })
+            try inflate.run(body)
+            return
+        }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
-        var total: Int64 = 0
         while true {
             let n = zip_fread(file, buffer.baseAddress, zip_uint64_t(chunkSize))
             if n < 0 {
                 throw WorkbookReadError.corruptArchive(file: fileName, reason: "\(part): " + String(cString: zip_file_strerror(file)))
             }
             if n == 0 { break }
-            total += n
-            // The stored size can lie; the inflated byte count cannot.
-            if total > maxEntrySize { throw WorkbookReadError.partTooLarge(file: fileName, part: part, limit: maxEntrySize) }
-            if let declaredSize, total > declaredSize {
-                throw WorkbookReadError.corruptArchive(
-                    file: fileName, reason: "\(part) 解压后超过其声明的 \(declaredSize) 字节 / \(part) inflates past its declared \(declaredSize) bytes")
-            }
+            try count(Int(n))
             try body(UnsafeRawBufferPointer(start: buffer.baseAddress, count: Int(n)))
         }
     }
