@@ -194,18 +194,15 @@ struct BatchRunner: Sendable {
         let fm = FileManager.default
         let items = plan.items
         let collector = Collector(count: items.count)
-        // Temporary files live in one private folder per output folder; Ctrl-C removes them all.
-        var folders: [URL: URL] = [:]
-        for item in items where item.refusal == nil {
-            let folder = item.output.deletingLastPathComponent()
-            if folders[folder] == nil {
-                try? fm.createDirectory(at: folder, withIntermediateDirectories: true)
-                folders[folder] = folder.appendingPathComponent(".juesuan-tmp-\(UUID().uuidString)")
-            }
-        }
-        for temp in folders.values { try? fm.createDirectory(at: temp, withIntermediateDirectories: true) }
-        let temporaryFolders = folders
-        let interrupt = InterruptCleanup(folders: Array(temporaryFolders.values))
+        let outputFolders = Set(items.filter { $0.refusal == nil }.map { $0.output.deletingLastPathComponent() })
+        for folder in outputFolders { try? fm.createDirectory(at: folder, withIntermediateDirectories: true) }
+        // The writer's scratch files (some twenty per workbook, made and removed by libxlsxwriter) go to one
+        // private folder in the system's temporary folder, not among the outputs, where making and removing
+        // them was slow on watched and network folders; Ctrl-C removes it. Each output itself is still
+        // assembled next to its destination and appears in one rename.
+        let scratch = fm.temporaryDirectory.appendingPathComponent("juesuan-batch-\(UUID().uuidString)")
+        try? fm.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let interrupt = InterruptCleanup(folders: [scratch], partialsIn: Array(outputFolders))
 
         let queue = OperationQueue()
         queue.maxConcurrentOperationCount = jobs
@@ -219,7 +216,7 @@ struct BatchRunner: Sendable {
                     result.error = "输出文件已存在（用 --force 覆盖）/ the output exists (use --force)"
                 } else {
                     do {
-                        result.warnings = try job(item.input, item.output, temporaryFolders[item.output.deletingLastPathComponent()]!)
+                        result.warnings = try job(item.input, item.output, scratch)
                         result.ok = true
                     } catch {
                         result.error = (error as? LocalizedError)?.errorDescription ?? "\(error)"
@@ -231,7 +228,7 @@ struct BatchRunner: Sendable {
         queue.waitUntilAllOperationsAreFinished()
         collector.progress.finish()
         interrupt.cancel()
-        for temp in temporaryFolders.values { try? fm.removeItem(at: temp) }
+        try? fm.removeItem(at: scratch)
         return Outcome(results: collector.results.compactMap { $0 })
     }
 }
@@ -257,17 +254,25 @@ final class Progress {
 
 func printErrorRaw(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 
-/// On Ctrl-C (SIGINT) or SIGTERM, removes the batch's temporary folders, so that no partial output
+/// On Ctrl-C (SIGINT) or SIGTERM, removes the batch's scratch folder and this process's outputs still
+/// being assembled (`.NAME.PID.*.partial` next to their destinations), so that no partial output
 /// remains (finished outputs were renamed into place whole), and exits with 130.
 final class InterruptCleanup {
     private var sources: [DispatchSourceSignal] = []
 
-    init(folders: [URL]) {
+    init(folders: [URL], partialsIn outputFolders: [URL] = []) {
+        let mine = ".\(getpid())."
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
                 for folder in folders { try? FileManager.default.removeItem(at: folder) }
+                for folder in outputFolders {
+                    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+                    for name in names where name.hasPrefix(".") && name.hasSuffix(".partial") && name.contains(mine) {
+                        try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                    }
+                }
                 printError("\n已中断，未留下不完整的输出 / interrupted; no partial output left")
                 exit(130)
             }
