@@ -12,7 +12,9 @@
 #   BATCH  `juesuan batch convert` of 1,000 copies of a sample workbook with --jobs 2
 #   HOSTILE each file of Tests/Fixtures/hostile through `juesuan dump`: time and peak memory
 #
-# Usage: bench/compare.sh [--quick]     (--quick: fewer runs, for trying the script)
+# Usage: bench/compare.sh [--quick] [--only read,write,report,batch,hostile]
+#   --quick: fewer runs, for trying the script; --only: run these parts again, keeping the other parts'
+#   raw results from the previous run (bench/out/raw), e.g. after the machine was busy during one part
 # Generated fixtures and raw results go to bench/out/ (git-ignored); bench/report.py then rewrites the
 # generated part of bench/RESULTS.md (between its markers), keeping the notes around it.
 set -euo pipefail
@@ -20,9 +22,17 @@ cd "$(dirname "$0")/.."
 root=$PWD
 out=$root/bench/out
 mkdir -p "$out/bin" "$out/raw"
-runs=5; slow_runs=2
+runs=5; slow_runs=2; only=""
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-[ "${1:-}" = --quick ] && { runs=2; slow_runs=1; }
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) runs=2; slow_runs=1 ;;
+        --only) only=$2; shift ;;
+        *) echo "usage: bench/compare.sh [--quick] [--only read,write,report,batch,hostile]" >&2; exit 64 ;;
+    esac
+    shift
+done
+want() { [ -z "$only" ] || [[ ",$only," == *",$1,"* ]]; }
 
 # --- what the script needs -------------------------------------------------------------------
 need_apt=()
@@ -78,6 +88,7 @@ peak() { # name, command… → peak RSS (kB) and wall time into raw/peak-NAME.t
 }
 
 # --- read ------------------------------------------------------------------------------------
+if want read; then
 echo "== read 200,000 × 10" >&2
 hf read "$runs" -n "juesuan dump" "$bin/juesuan dump $sheet" \
     -n "C floor (libzip + libxml2 SAX2)" "$out/bin/read_floor $sheet" \
@@ -90,7 +101,10 @@ peak read-calamine python3 bench/read_python.py calamine "$sheet"
 peak read-openpyxl python3 bench/read_python.py openpyxl "$sheet"
 "$bin/juesuan-bench" read "$sheet" "$runs" >"$out/raw/read-inprocess.txt"
 
+fi
+
 # --- write -----------------------------------------------------------------------------------
+if want write; then
 echo "== write 200,000 × 10" >&2
 hf write "$runs" -n "juesuan writer (standard)" "$bin/juesuan-bench write $scratch/j-std.xlsx standard" \
     -n "juesuan writer (constant-memory)" "$bin/juesuan-bench write $scratch/j-cm.xlsx constant" \
@@ -112,12 +126,18 @@ for f in j-std j-cm c-cm p-std p-cm o; do
     [ "$("$bin/juesuan" dump "$scratch/$f.xlsx" | md5sum)" = "$ref" ] || { echo "$f.xlsx differs from the C floor's" >&2; exit 1; }
 done
 
+fi
+
 # --- report: import + check + export in-process ----------------------------------------------
+if want report; then
 echo "== 10-table report, in-process" >&2
 TMPDIR=$scratch "$bin/juesuan-bench" report "$sample" 300 >"$out/raw/report.txt"
 TMPDIR=$out "$bin/juesuan-bench" report "$sample" 100 >"$out/raw/report-disk.txt"
 
+fi
+
 # --- batch convert 1,000 workbooks, 2 jobs ----------------------------------------------------
+if want batch; then
 echo "== batch convert 1,000 workbooks, --jobs 2" >&2
 hf batch "$slow_runs" --prepare "rm -rf $out/batch-out" \
     -n "juesuan batch convert (1,000 files, 2 jobs, to disk)" \
@@ -127,7 +147,10 @@ hf batch-ram "$slow_runs" --prepare "rm -rf $scratch/batch-out" \
     "$bin/juesuan batch convert $batch_in --to gk10-2024 --out $scratch/batch-out --jobs 2"
 peak batch "$bin/juesuan" batch convert "$batch_in" --to gk10-2024 --out "$scratch/batch-peak" --jobs 2 --force
 
+fi
+
 # --- hostile files: each refused promptly, with bounded memory --------------------------------
+if want hostile; then
 echo "== hostile inputs" >&2
 : >"$out/raw/hostile.tsv"
 for f in Tests/Fixtures/hostile/*.xlsx Tests/Fixtures/hostile/*.xls; do
@@ -136,13 +159,15 @@ for f in Tests/Fixtures/hostile/*.xlsx Tests/Fixtures/hostile/*.xls; do
     printf '%s\t%s\n' "$(basename "$f")" "$(tail -1 "$out/raw/hostile-one.txt")" >>"$out/raw/hostile.tsv"
 done
 
+fi
+
 # --- machine and versions ----------------------------------------------------------------------
 {
     echo "date: $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "cpu: $(lscpu | sed -n 's/^Model name: *//p') ($(nproc) cores)"
     echo "memory: $(free -g | awk '/Mem:/ {print $2}') GiB"
     echo "os: $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r)"
-    echo "load average before the run: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "load average before the run: $load_before; after: $(cut -d' ' -f1-3 /proc/loadavg)${only:+ (parts run again: $only)}"
     echo "swift: $(swift --version 2>&1 | head -1)"
     echo "python: $(python3 --version 2>&1 | cut -d' ' -f2)"
     echo "python-calamine: $(python3 -c 'import importlib.metadata as m; print(m.version("python-calamine"))')"
