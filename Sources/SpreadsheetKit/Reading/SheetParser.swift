@@ -135,6 +135,8 @@ final class SheetParser: SAXHandler {
         }
         row.number = number
         row.clear()
+        // A row opened inside a cell (hostile) restarts the bytes under it: the cell keeps what follows.
+        if inCell { valueStart = 0 }
         row.height = attributes.string("ht").flatMap(Double.init)
         row.isHidden = attributes.bool("hidden") ?? false
         inRow = true

@@ -124,6 +124,8 @@ final class MutationTests: XCTestCase {
         #"<row r="7"><c r="A7" t="inlineStr"><is><t>_xD800__x0000__x005F_</t></is></c></row>"#,
         String(repeating: "<row>", count: 3000) + String(repeating: "</row>", count: 3000),
         #"<row r="8"><c r="$$A$$8"><v>1</v></c><c r="ZZZZZZZZZZZZZZZZZZZZ8"><v>1</v></c></row>"#,
+        // A row opened inside a cell, after its value (the row's byte buffer restarts under the cell).
+        #"<row r="9"><c r="A9"><v>12345</v></c><c r="B9" t="str"><v>text</v><row r="10"/></c><c r="C9"><v>1</v></c><c r="D9" t="s"><v>0</v><row r="11"/></c><c r="E9"><v>2</v></c><c r="F9" t="e"><v>#N/A</v><row r="12"/></c></row>"#,
     ]
 
     /// Inserts rows after `<sheetData>` (or at the end when the part has none).
