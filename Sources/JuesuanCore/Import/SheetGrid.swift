@@ -137,7 +137,10 @@ struct CellIndex {
         let area = rows.multipliedReportingOverflow(by: columns)
         if !area.overflow, area.partialValue <= max(1 << 16, 8 * references.count) {
             var dense = [Int32](repeating: -1, count: area.partialValue)
-            for (i, ref) in references.enumerated() { dense[(ref.row - 1) * columns + ref.column - 1] = Int32(i) }
+            // Readers give rows and columns from 1; anything else cannot be asked for and is left out.
+            for (i, ref) in references.enumerated() where ref.row >= 1 && ref.column >= 1 {
+                dense[(ref.row - 1) * columns + ref.column - 1] = Int32(i)
+            }
             self.dense = dense
             sparse = [:]
         } else {
