@@ -57,12 +57,53 @@ final class ConvertCommandTests: XCTestCase {
         XCTAssertTrue(fm.fileExists(atPath: out.appendingPathComponent("部门1.xlsx").path))
         let all = fm.enumerator(atPath: out.path)?.compactMap { $0 as? String } ?? []
         XCTAssertEqual(all.filter { $0.hasSuffix(".xlsx") }.count, 45, "\(all)")
-        XCTAssertFalse(all.contains { $0.contains(".juesuan-tmp") || $0.hasSuffix(".tmp") }, "\(all)")
+        XCTAssertFalse(all.contains { $0.contains(".juesuan-tmp") || $0.hasSuffix(".tmp") || $0.hasSuffix(".partial") }, "\(all)")
         // A second run refuses to overwrite without --force, and the inputs are untouched.
         let again = try JuesuanBinary.run(["batch", "convert", input.path, "--to", "gk10-2024", "--out", out.path,
                                            "--year", "2023", "--mappings", mappings], timeout: 600)
         XCTAssertEqual(again.status, 1)
         XCTAssertTrue(again.stdoutText.contains("failed: 50"), again.stdoutText)
+    }
+
+    /// Ctrl-C in the middle of a batch: exit 130, every output left is whole, no `.partial` file and no
+    /// scratch folder remain.
+    func testAnInterruptedBatchLeavesNoPartialOutput() throws {
+        let dir = try TemporaryDirectory()
+        let input = dir.url.appendingPathComponent("in"), out = dir.url.appendingPathComponent("out")
+        let fm = FileManager.default
+        try fm.createDirectory(at: input, withIntermediateDirectories: true)
+        for i in 0..<300 {
+            try fm.copyItem(atPath: sample("zezhou-2024-gk10.xlsx"), toPath: input.appendingPathComponent("部门\(i).xlsx").path)
+        }
+        func scratchFolders() throws -> Set<String> {
+            Set(try fm.contentsOfDirectory(atPath: fm.temporaryDirectory.path).filter { $0.hasPrefix("juesuan-batch-") })
+        }
+        let scratchBefore = try scratchFolders()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: JuesuanBinary.path)
+        process.arguments = ["batch", "convert", input.path, "--to", "gk10-2024", "--out", out.path, "--jobs", "1", "--mappings", mappings]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Interrupt once a few outputs are in place (a generous watchdog, never a timed assertion).
+        let deadline = Date().addingTimeInterval(300)
+        while process.isRunning && Date() < deadline {
+            if ((try? fm.contentsOfDirectory(atPath: out.path)) ?? []).filter({ $0.hasSuffix(".xlsx") }).count >= 3 { break }
+            usleep(20_000)
+        }
+        guard process.isRunning else { throw XCTSkip("the batch ended before it could be interrupted") }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130)
+        let left = try fm.contentsOfDirectory(atPath: out.path)
+        XCTAssertFalse(left.contains { $0.hasSuffix(".partial") || $0.hasPrefix(".") }, "\(left)")
+        XCTAssertGreaterThanOrEqual(left.count, 3)
+        XCTAssertLessThan(left.count, 300, "interrupted before the end")
+        for name in left.sorted().prefix(3) {
+            let dump = try JuesuanBinary.run(["dump", out.appendingPathComponent(name).path])
+            XCTAssertEqual(dump.status, 0, "\(name): \(dump.stderr)")
+        }
+        XCTAssertEqual(try scratchFolders(), scratchBefore, "the scratch folder is removed")
     }
 
     func testBatchReportsNameClashesInsteadOfOverwriting() throws {
