@@ -40,12 +40,7 @@ enum CellNumber {
 
     /// ``Amount/fromCellNumber(_:)``: rounded to 15 significant digits.
     static func fromCellNumber(_ text: String) -> Amount? {
-        guard let raw = amount(text) else { return nil }
-        if raw.value == 0 { return raw }
-        let magnitude = abs(NSDecimalNumber(decimal: raw.value).doubleValue) // only to find the exponent
-        let exponent = Int(floor(log10(magnitude)))
-        let places = max(0, 14 - exponent)
-        return raw.rounded(min(places, 30))
+        amount(text)?.roundedToCellPrecision()
     }
 }
 

@@ -63,12 +63,16 @@ public struct Amount: Hashable, Comparable, Sendable, Codable, CustomStringConve
     /// Rounds a number read from a cell to 15 significant digits, Excel's own precision, so a
     /// typical SUM cache `2429.5100000000002` reads as 2429.51.
     public static func fromCellNumber(_ text: String) -> Amount? {
-        guard let raw = Amount(text) else { return nil }
-        if raw.value == 0 { return raw }
-        let magnitude = abs(NSDecimalNumber(decimal: raw.value).doubleValue) // only to find the exponent
+        Amount(text)?.roundedToCellPrecision()
+    }
+
+    /// This amount rounded to 15 significant digits (see ``fromCellNumber(_:)``).
+    func roundedToCellPrecision() -> Amount {
+        if value == 0 { return self }
+        let magnitude = abs(NSDecimalNumber(decimal: value).doubleValue) // only to find the exponent
         let exponent = Int(floor(log10(magnitude)))
         let places = max(0, 14 - exponent)
-        return raw.rounded(min(places, 30))
+        return rounded(min(places, 30))
     }
 
     public func converted(from unit: AmountUnit) -> Amount { Amount(value * unit.yuanPerUnit) }

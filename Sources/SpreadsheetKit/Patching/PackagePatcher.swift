@@ -148,28 +148,27 @@ public enum PackagePatcher {
         defer { file.close() }
         let checker = SAXParser(handler: WellFormednessCheck())
         var firstChunk = true
+        // One pass over the part: each chunk checked for well-formedness and handed to the rewriter.
+        func stream(into feed: (UnsafeRawBufferPointer) throws -> Void) throws {
+            try zip.stream(name) { chunk in
+                if firstChunk { try checkEncoding(chunk, zip: zip, part: name); firstChunk = false }
+                try checker.feed(chunk)
+                try feed(chunk)
+            }
+            try checker.finish()
+        }
         do {
             switch rewrite {
             case .sheet(_, let edits):
                 let patcher = SheetPatcher(edits: edits) { bytes in try file.write(bytes) }
-                try zip.stream(name) { chunk in
-                    if firstChunk { try checkEncoding(chunk, zip: zip, part: name); firstChunk = false }
-                    try checker.feed(chunk)
-                    try patcher.feed(chunk)
-                }
-                try checker.finish()
+                try stream(into: patcher.feed)
                 try patcher.finish()
                 if !patcher.formulaTargetsKept.isEmpty { outcome.formulaCellsKept[name] = patcher.formulaTargetsKept }
                 outcome.cachedValuesCleared += patcher.cachedValuesCleared
                 outcome.insertedCells += patcher.insertedCells
             case .workbook:
                 let patcher = CalcPropertiesPatcher { bytes in try file.write(bytes) }
-                try zip.stream(name) { chunk in
-                    if firstChunk { try checkEncoding(chunk, zip: zip, part: name); firstChunk = false }
-                    try checker.feed(chunk)
-                    try patcher.feed(chunk)
-                }
-                try checker.finish()
+                try stream(into: patcher.feed)
                 try patcher.finish()
             }
             try file.flush()
