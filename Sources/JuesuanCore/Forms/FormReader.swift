@@ -378,9 +378,6 @@ struct FormGrid {
     private let mergeOf: [CellReference: CellRange]
 
     var name: String { base.name }
-    var cells: [CellReference: Cell] { base.cells }
-    var normalized: [CellReference: String] { base.texts }
-    var merges: [CellRange] { base.merges }
     var maxRow: Int { base.rowCount }
     var maxColumn: Int { base.columnCount }
 
@@ -398,8 +395,8 @@ struct FormGrid {
 
     var rowsWithText: [Int] { byRow.keys.sorted() }
     func texts(in row: Int) -> [(column: Int, text: String)] { byRow[row] ?? [] }
-    func cell(_ row: Int, _ column: Int) -> Cell? { cells[CellReference(row: row, column: column)] }
-    func text(_ row: Int, _ column: Int) -> String? { normalized[CellReference(row: row, column: column)] }
+    func cell(_ row: Int, _ column: Int) -> Cell? { base.cell(row, column) }
+    func text(_ row: Int, _ column: Int) -> String? { base.text(row, column) }
 
     /// The cell's text as stored, trimmed.
     func rawText(_ row: Int, _ column: Int) -> String? {
@@ -408,12 +405,11 @@ struct FormGrid {
         return t.isEmpty ? nil : t
     }
 
-    /// The text of the merged range a cell lies in (a 一级指标 merged down over its rows).
+    /// The cell's text, or nil inside a merged range below its first cell (a 一级指标 merged down over
+    /// its rows is printed once, above).
     func resolvedRawText(_ row: Int, _ column: Int) -> String? {
-        if let range = mergeOf[CellReference(row: row, column: column)] {
-            guard range.first == CellReference(row: row, column: column) else { return nil } // printed once, above
-            return rawText(row, column) ?? printedIfNumberOptional(row, column)
-        }
+        let at = CellReference(row: row, column: column)
+        if let range = mergeOf[at], range.first != at { return nil }
         return rawText(row, column) ?? printedIfNumberOptional(row, column)
     }
 

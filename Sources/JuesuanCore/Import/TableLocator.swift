@@ -42,7 +42,7 @@ struct TableLocator {
         var seen: [String: Int] = [:]
         for layout in layouts { seen[layout.id, default: 0] += 1 }
         for layout in layouts where seen[layout.id] == 1 { // a repeated id is computed per match, as before
-            leafKeys[layout.id] = layout.columns.map { column in Set(([column.header.last!] + column.also).map(LabelNormalizer.key)) }
+            leafKeys[layout.id] = layout.columns.map(\.leafKeys)
         }
         self.leafKeys = leafKeys
     }
@@ -119,7 +119,7 @@ struct TableLocator {
         // 项目, 06's four 科目代码, 09's two 合计) thus fall into place without knowing the grid.
         var positions: [Int] = [], leafRows: [Int] = []
         let wantedPerColumn = leafKeys[layout.id]
-            ?? columns.map { column in Set(([column.header.last!] + column.also).map(LabelNormalizer.key)) }
+            ?? columns.map(\.leafKeys)
         // The keys of the text cells below the title, looked up once for all the columns.
         let window: [(row: Int, cells: [(column: Int, key: String)])] = ((titleRow + 1)...lastSearchRow).map { r in
             (r, (grid.textRows[r] ?? []).map { ($0.column, grid.key(of: $0.text, at: r, $0.column)) })

@@ -35,7 +35,7 @@ struct LayoutDraft {
     /// How well the observed header matches a layout: header leaves in common (by normalized label).
     static func score(_ observed: ObservedTable, _ layout: TableLayout) -> Int {
         var wanted: [String: Int] = [:]
-        for c in layout.columns { for k in Set(([c.header.last!] + c.also).map(LabelNormalizer.key)) { wanted[k, default: 0] += 1 } }
+        for c in layout.columns { for k in c.leafKeys { wanted[k, default: 0] += 1 } }
         var score = 0
         for c in observed.columns where (wanted[c.leafKey] ?? 0) > 0 {
             wanted[c.leafKey]! -= 1
@@ -53,7 +53,7 @@ struct LayoutDraft {
     private func align() -> [Pair] {
         let o = observed.columns, l = closest.columns
         func leafMatches(_ i: Int, _ j: Int) -> Bool {
-            Set(([l[j].header.last!] + l[j].also).map(LabelNormalizer.key)).contains(o[i].leafKey)
+            l[j].leafKeys.contains(o[i].leafKey)
         }
         func substitutable(_ i: Int, _ j: Int) -> Bool {
             let guess = Self.guessRole(o[i].path.last ?? "")

@@ -59,7 +59,7 @@ public struct TemplateLearner {
                 let allowed = (left + 1)...max(left + 1, right - 1)
                 let next = titles[(i + 1)...].first { $0.row > title.row + 2 && allowed.contains($0.column) }?.row ?? (grid.rowCount + 1)
                 let previousEnd = found.last { $0.observed.sheet == grid.name }?.observed.lastRow ?? 0
-                let hints = title.matches.first.map { layout in layout.columns.map { Set(([$0.header.last!] + $0.also).map(LabelNormalizer.key)) } } ?? []
+                let hints = title.matches.first.map { layout in layout.columns.map(\.leafKeys) } ?? []
                 guard let observed = observer.observe(titleRow: title.row, titleColumn: title.column, limit: next, allowed: allowed,
                                                       from: max(previousEnd + 1, title.row - 3), hints: hints),
                       observed.columns.count >= (title.matches.isEmpty ? 2 : 1) else { continue }

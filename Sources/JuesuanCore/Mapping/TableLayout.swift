@@ -63,6 +63,10 @@ public struct Column: Sendable, Hashable {
     /// 栏次 number printed for the column, if any.
     public var number: String?
     public var width: Double?
+
+    /// The keys (``LabelNormalizer/key(_:)``) this column's own header label may be printed as: its
+    /// last header label and its `also` alternatives. What the locator and the learner search for.
+    var leafKeys: Set<String> { Set(([header.last!] + also).map(LabelNormalizer.key)) }
 }
 
 public struct RowRule: Sendable, Hashable {

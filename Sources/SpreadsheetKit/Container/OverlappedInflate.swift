@@ -1,6 +1,7 @@
 import CZip
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Inflates one ZIP entry on a second thread while the caller parses the chunks already inflated:
 /// on a large sheet, inflating and checking the CRC is a sixth of a read, and on a machine with two
@@ -22,7 +23,7 @@ final class OverlappedInflate: @unchecked Sendable {
     private var failure: WorkbookReadError?
     /// Set by the parsing side when it stops early, before it frees a slot; the inflating side reads
     /// it after each wait for a free slot (the semaphore orders the two), and stops.
-    private var cancelled = false
+    private let cancelled = Atomic<Bool>(false)
     // Created at 0 and signalled up: libdispatch refuses to free a semaphore below its initial value.
     private let empty = DispatchSemaphore(value: 0)
     private let full = DispatchSemaphore(value: 0)
@@ -65,7 +66,7 @@ final class OverlappedInflate: @unchecked Sendable {
                 slot = (slot + 1) % Self.slots
             }
         } catch {
-            cancelled = true
+            cancelled.store(true, ordering: .releasing)
             empty.signal() // the inflating side may be waiting for a free slot
             finished.wait()
             throw error
@@ -79,7 +80,7 @@ final class OverlappedInflate: @unchecked Sendable {
         var slot = 0
         while true {
             empty.wait()
-            if cancelled { return }
+            if cancelled.load(ordering: .acquiring) { return }
             let n = zip_fread(file, buffers[slot].baseAddress, zip_uint64_t(chunkSize))
             var length = Int(max(n, 0))
             if n < 0 {

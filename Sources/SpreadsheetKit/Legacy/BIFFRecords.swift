@@ -81,12 +81,6 @@ struct BIFFRecordCursor {
         position += 4 + length
         return record
     }
-
-    /// The next record without moving past it.
-    func peek() throws(BIFFError) -> BIFFRecord? {
-        var copy = self
-        return try copy.next()
-    }
 }
 
 extension Array where Element == UInt8 {

@@ -173,11 +173,9 @@ public enum PackagePatcher {
             }
             try file.flush()
         } catch let failure as SAXFailure {
-            switch failure {
-            case .doctypeRefused: throw WorkbookReadError.forbiddenDoctype(file: zip.fileName, part: name)
-            case .malformed(let message, let line):
-                throw WorkbookReadError.malformedXML(file: zip.fileName, part: name, line: line, reason: message)
-            }
+            throw failure.readError(file: zip.fileName, part: name)
+        } catch let limit as SAXLimitExceeded {
+            throw limit.readError(file: zip.fileName, part: name)
         } catch let failure as SheetPatcher.Failure {
             switch failure {
             case .malformed(let reason): throw PatchError.malformedPart(file: zip.fileName, part: name, reason: reason)

@@ -8,12 +8,16 @@ extension ZipArchive {
         } catch let limit as SAXLimitExceeded {
             throw limit.readError(file: fileName, part: part)
         } catch let failure as SAXFailure {
-            switch failure {
-            case .doctypeRefused:
-                throw WorkbookReadError.forbiddenDoctype(file: fileName, part: part)
-            case .malformed(let message, let line):
-                throw WorkbookReadError.malformedXML(file: fileName, part: part, line: line, reason: message)
-            }
+            throw failure.readError(file: fileName, part: part)
+        }
+    }
+}
+
+extension SAXFailure {
+    func readError(file: String, part: String) -> WorkbookReadError {
+        switch self {
+        case .doctypeRefused: return .forbiddenDoctype(file: file, part: part)
+        case .malformed(let message, let line): return .malformedXML(file: file, part: part, line: line, reason: message)
         }
     }
 }
@@ -95,12 +99,6 @@ struct ByteScratch {
     }
 
     var isEmpty: Bool { count == 0 }
-    var first: UInt8? { count > 0 ? base[0] : nil }
     var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
     var string: String { String(decoding: buffer, as: UTF8.self) }
-    /// The text with OOXML's `_xHHHH_` escapes decoded.
-    var decoded: String {
-        // Escapes need an underscore: most texts have none and are taken as they are.
-        buffer.contains(UInt8(ascii: "_")) ? decodeOOXMLEscapes(Array(buffer)) : string
-    }
 }

@@ -153,6 +153,9 @@ final class SheetParser: SAXHandler {
 
     private func startCell(_ attributes: XMLAttributes) {
         if !inRow { // a cell outside a <row>: tolerate, as Excel does, by opening an implicit row
+            guard lastRowNumber < Limits.maxRows else {
+                return fail("row \(lastRowNumber + 1)", "行号超出 Excel 上限 / row number outside Excel's limits")
+            }
             row.number = lastRowNumber + 1; row.clear()
             row.height = nil; row.isHidden = false; inRow = true; lastRowNumber = row.number; lastColumn = 0
         }

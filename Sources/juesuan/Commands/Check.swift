@@ -141,10 +141,7 @@ struct Check: ParsableCommand {
     /// The review workbook is never written over a checked file, even with --force.
     func refuseOverwritingAnInput() throws {
         guard let annotate else { return }
-        let target = URL(fileURLWithPath: annotate).standardizedFileURL.resolvingSymlinksInPath()
-        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
-            throw OutputFile.Failure(message: "审核工作簿与输入文件相同，拒绝覆盖：\(annotate) / refusing to overwrite the input \(annotate)")
-        }
+        try OutputFile.refuseInput(annotate, inputs: inputs)
     }
 
     static func describe(_ findings: [Finding], file: String) -> String {

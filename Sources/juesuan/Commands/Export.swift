@@ -52,9 +52,7 @@ struct Export: ParsableCommand {
                 guard let style = catalog.form(style: template) else {
                     throw OutputFile.Failure(message: "未知的绩效自评表样式“\(template)”，可用：\(catalog.forms.map(\.style).joined(separator: "、")) / unknown form style '\(template)'")
                 }
-                if URL(fileURLWithPath: report).standardizedFileURL == URL(fileURLWithPath: output.output).standardizedFileURL {
-                    throw OutputFile.Failure(message: "输出文件与输入文件相同，拒绝覆盖：\(output.output) / refusing to overwrite the input")
-                }
+                try OutputFile.refuseInput(output.output, inputs: [report])
                 let warnings = try FormWriter(style: style, layout: catalog.formLayout(style: template),
                                               summaryBands: catalog.form(style: "hebei-summary"))
                     .write(try FormsFile.load(report), to: URL(fileURLWithPath: output.output), replaceExisting: output.force)

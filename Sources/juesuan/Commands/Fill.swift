@@ -43,10 +43,7 @@ struct Fill: ParsableCommand {
     func run() throws {
         var status = ExitStatus.done
         try runReportingFailures {
-            let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
-            for input in [templateFile, report] where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath() == target {
-                throw OutputFile.Failure(message: "输出文件与输入文件相同，拒绝覆盖：\(output) / refusing to overwrite the input \(output)")
-            }
+            try OutputFile.refuseInput(output, inputs: [templateFile, report])
             let catalog = try mappings.catalog()
             let source = try ReportSource.load(report, catalog: catalog, fiscalYear: year)
             for issue in source.issues where issue.severity == .error { printError(issue.description) }

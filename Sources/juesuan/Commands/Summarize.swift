@@ -57,10 +57,7 @@ struct Summarize: ParsableCommand {
                 if document.forms.isEmpty { printError("警告 / warning: \(path) 中没有项目自评表 / no project form in \(path)") }
                 all += document.forms
             }
-            for input in forms where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath()
-                == URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath() {
-                throw OutputFile.Failure(message: "输出文件与输入文件相同，拒绝覆盖：\(output) / refusing to overwrite the input \(output)")
-            }
+            try OutputFile.refuseInput(output, inputs: forms)
             if FileManager.default.fileExists(atPath: output) && !force {
                 throw OutputFile.Failure(message: "输出文件已存在：\(output)（用 --force 覆盖）/ \(output) exists (use --force to replace it)")
             }

@@ -77,6 +77,15 @@ final class ReadingLimitsTests: XCTestCase {
         }
     }
 
+    /// A cell outside any `<row>` opens the next row: after Excel's last row there is none to open.
+    func testAnImplicitRowPastExcelsLastRowIsRefused() throws {
+        let last = "<row r=\"\(Limits.maxRows)\"><c><v>1</v></c></row>"
+        XCTAssertEqual(try readAll(package(sheetData: last), Workbook.Options()), 1)
+        assertRefused(package(sheetData: last + "<c><v>2</v></c>"), Workbook.Options()) {
+            if case .invalidCell(_, _, let cell, _) = $0 { return cell == "row \(Limits.maxRows + 1)" } else { return false }
+        }
+    }
+
     func testSharedStringCountReadAndDeclared() throws {
         let three = "<sst xmlns=\"\(main)\" uniqueCount=\"1\"><si><t>a</t></si><si><t>b</t></si><si><t>c</t></si></sst>"
         let sheet = "<row><c t=\"s\"><v>2</v></c></row>"
