@@ -74,11 +74,19 @@ final class FillCommandTests: XCTestCase {
         XCTAssertEqual(found?["templateSet"] as? String, "gk10-2025")
         XCTAssertEqual((found?["found"] as? [Any])?.count, 10)
 
-        // Last year's filled variant as this year's template: every value finds its cell.
+        // Last year's filled variant as this year's template: every value finds its cell. The report
+        // differs from the numbers already in the template (1031.66 万元 → 1031.67), so the dump shows
+        // what fill wrote, not what the template held.
+        let report = dir.file("report.json").path
+        XCTAssertEqual(try JuesuanBinary.run(["import", sample("zezhou-2024-gk10.xlsx"), "-o", report, "--mappings", mappings]).status, 0)
+        let json = try String(contentsOfFile: report, encoding: .utf8)
+        XCTAssertTrue(json.contains("\"10316600\""), "the sample's 1031.66 万元 in 元")
+        try json.replacingOccurrences(of: "\"10316600\"", with: "\"10316700\"").write(toFile: report, atomically: true, encoding: .utf8)
         let filled = dir.file("filled.xlsx").path
-        let fill = try JuesuanBinary.run(["fill", variant, sample("zezhou-2024-gk10.xlsx"), "-o", filled, "--mappings", mappings, "--mappings", learned])
+        let fill = try JuesuanBinary.run(["fill", variant, report, "-o", filled, "--mappings", mappings, "--mappings", learned])
         XCTAssertEqual(fill.status, 0, fill.stderr)
         let dump = try JuesuanBinary.run(["dump", filled, "--sheet", "公开03表"])
-        XCTAssertTrue(dump.stdoutText.contains("经营性支出") && dump.stdoutText.contains("1031.66"), dump.stdoutText)
+        XCTAssertTrue(dump.stdoutText.contains("经营性支出") && dump.stdoutText.contains("1031.67"), dump.stdoutText)
+        XCTAssertFalse(dump.stdoutText.contains("1031.66"), dump.stdoutText)
     }
 }
