@@ -111,7 +111,15 @@ public final class Workbook {
         if kind != .zip && kind != .empty && kind != .unknown {
             // A compound file: look inside for what it holds. Read, not mapped: a mapped file that
             // another program truncates while it is read would kill the process (SIGBUS).
-            contents = try? Data(contentsOf: URL(fileURLWithPath: path))
+            // The whole file is read, so it is held to the part-size limit first (a forged header on a
+            // multi-gigabyte file must not be read into memory), and a failing read is said as such.
+            var info = stat()
+            if stat(path, &info) == 0, Int64(info.st_size) > options.maxPartSize {
+                throw WorkbookReadError.partTooLarge(file: path, part: "(OLE2 compound file)", limit: options.maxPartSize)
+            }
+            do { contents = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+                throw WorkbookReadError.unreadableFile(file: path, reason: "无法读取 / cannot read \(path): \(error.localizedDescription)")
+            }
             kind = ContainerKind.sniff(contents ?? head)
         }
         switch kind {

@@ -77,6 +77,20 @@ final class ReadingLimitsTests: XCTestCase {
         }
     }
 
+    /// A compound file (legacy .xls, or an encrypted OOXML) is read whole: its size is held to the
+    /// part-size limit before anything is read.
+    func testACompoundFileLargerThanThePartLimitIsRefusedBeforeItIsRead() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("forged.xls")
+        var bytes = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+        bytes.append(Data(count: 64 * 1024))
+        try bytes.write(to: path)
+        XCTAssertThrowsError(try Workbook(path: path.path, options: Workbook.Options(maxPartSize: 16 * 1024))) { error in
+            guard case WorkbookReadError.partTooLarge(let file, _, 16384)? = error as? WorkbookReadError else { return XCTFail("\(error)") }
+            XCTAssertEqual(file, path.path)
+        }
+    }
+
     /// A cell outside any `<row>` opens the next row: after Excel's last row there is none to open.
     func testAnImplicitRowPastExcelsLastRowIsRefused() throws {
         let last = "<row r=\"\(Limits.maxRows)\"><c><v>1</v></c></row>"
